@@ -1,0 +1,63 @@
+/**
+ * What each kind of actor may do, decided in one place. A route declares the scope
+ * it needs; records are then narrowed by the actor's organisation or worker id.
+ */
+export const ORGANISATION_KINDS = [
+  'platform',
+  'origin_authority',
+  'destination_authority',
+  'employer',
+  'recruitment_agency',
+  'wage_agent',
+  'lender',
+  'remittance_provider',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ROLES = ['platform_admin', 'org_admin', 'org_staff', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPES = [
+  'reference:read',
+  'corridors:read',
+  'corridors:propose',
+  'corridors:approve',
+  'organisations:read',
+  'organisations:manage',
+  'users:manage',
+  'tokens:manage',
+  'audit:read',
+  'workers:read',
+  'workers:register',
+  'self:read',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const EVERYONE: Scope[] = ['reference:read', 'corridors:read', 'self:read'];
+const AUTHORITY: Scope[] = [...EVERYONE, 'corridors:propose', 'corridors:approve', 'audit:read', 'organisations:read'];
+
+/** Scopes of an organisation's staff, by the kind of organisation. */
+const BY_KIND: Record<OrganisationKind, Scope[]> = {
+  platform: [...SCOPES],
+  origin_authority: [...AUTHORITY, 'workers:read', 'workers:register'],
+  destination_authority: [...AUTHORITY, 'workers:read'],
+  employer: [...EVERYONE],
+  recruitment_agency: [...EVERYONE, 'workers:register'],
+  wage_agent: [...EVERYONE],
+  lender: [...EVERYONE],
+  remittance_provider: [...EVERYONE],
+};
+
+const ORG_ADMIN_EXTRA: Scope[] = ['users:manage', 'tokens:manage'];
+
+export function scopesFor(role: Role, kind: OrganisationKind | undefined): Set<Scope> {
+  if (role === 'platform_admin') return new Set(SCOPES);
+  if (role === 'worker') return new Set([...EVERYONE, 'workers:read']);
+  const base = kind ? BY_KIND[kind] : EVERYONE;
+  return new Set(role === 'org_admin' ? [...base, ...ORG_ADMIN_EXTRA] : base);
+}
+
+/** What a machine token of an organisation may be given: its staff's scopes, never user or token management. */
+export function tokenScopesAllowed(kind: OrganisationKind): Set<Scope> {
+  return new Set(BY_KIND[kind].filter((s) => s !== 'users:manage' && s !== 'tokens:manage'));
+}

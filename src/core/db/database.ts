@@ -1,0 +1,189 @@
+import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DB } from '../../schema.js';
+import { AppError } from '../errors.js';
+import { encodeCopyRow, type CopyValue } from './copy-text.js';
+import { lockDataDir } from './lock.js';
+import { migrateToLatest } from './migrate.js';
+
+export type Engine = 'pglite' | 'postgres';
+export type Rows = Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>;
+
+/** One connection, for work that must see its own temporary tables and COPY inside one transaction. */
+export interface Session {
+  db: Kysely<DB>;
+  /** Bulk-load rows with COPY; returns the number of rows. Inside a transaction, it is part of it. */
+  copyInto(table: string, columns: readonly string[], rows: Rows): Promise<number>;
+}
+
+export interface Database {
+  engine: Engine;
+  db: Kysely<DB>;
+  session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
+  copyInto(table: string, columns: readonly string[], rows: Rows): Promise<number>;
+  /** The embedded engine itself (PGlite only): for dumps and backups. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL server URL; when absent, the embedded PGlite in dataDir. */
+  url?: string;
+  /** Embedded data folder; 'memory://' for a throwaway in-memory database. */
+  dataDir?: string;
+  /** A dump of a migrated data folder to start from (tests clone a template this way). */
+  loadDataDir?: Blob;
+  /** Run migrations on open (default true). */
+  migrate?: boolean;
+}
+
+export const APP_ROLE = 'corridor_app';
+
+// int8 (counts, minor units) as a JS number, refusing the rare value that would lose digits.
+pg.types.setTypeParser(20, (v: string) => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new AppError('internal', `integer ${v} is too large`);
+  return n;
+});
+// date stays 'YYYY-MM-DD': a calendar date has no time zone to shift it.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+const COPY_CHUNK_ROWS = 50_000;
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.url ? openServer(options.url, options.migrate ?? true) : openEmbedded(options);
+}
+
+async function openServer(url: string, migrate: boolean): Promise<Database> {
+  if (migrate) {
+    const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+    try {
+      await migrateToLatest(owner);
+    } finally {
+      await owner.destroy();
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  pool.on('connect', (client) => {
+    client.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+
+  const copyWith = async (client: pg.PoolClient, table: string, columns: readonly string[], rows: Rows) => {
+    let count = 0;
+    const lines = Readable.from(
+      (async function* () {
+        let buf: string[] = [];
+        for await (const row of rows) {
+          buf.push(encodeCopyRow(row));
+          count++;
+          if (buf.length >= 1000) {
+            yield buf.join('');
+            buf = [];
+          }
+        }
+        if (buf.length) yield buf.join('');
+      })(),
+    );
+    await pipeline(lines, client.query(copyFrom(copySql(table, columns, 'STDIN'))));
+    return count;
+  };
+
+  const session = async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    const single = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) });
+    try {
+      return await fn({ db: single, copyInto: (t, c, r) => copyWith(client, t, c, r) });
+    } finally {
+      client.release();
+    }
+  };
+
+  return {
+    engine: 'postgres',
+    db,
+    session,
+    copyInto: (t, c, r) => session((s) => s.copyInto(t, c, r)),
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+async function openEmbedded(options: OpenOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? 'memory://';
+  let release = () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  try {
+    const pglite = new PGlite(dataDir.startsWith('memory://') ? undefined : `${dataDir}/pgdata`, {
+      loadDataDir: options.loadDataDir,
+    });
+    await pglite.waitReady;
+    const pool = new pg.Pool(createPgConfig(pglite));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    if (options.migrate ?? true) await migrateToLatest(db);
+    // PGlite has one session: taking the application role here holds for everything after.
+    await sql.raw(`SET ROLE ${APP_ROLE}`).execute(db);
+
+    const copyInto = async (table: string, columns: readonly string[], rows: Rows) => {
+      let count = 0;
+      let buf: string[] = [];
+      const flush = async () => {
+        if (!buf.length) return;
+        const blob = new Blob(buf);
+        buf = [];
+        await pglite.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
+      };
+      for await (const row of rows) {
+        buf.push(encodeCopyRow(row));
+        count++;
+        if (buf.length >= COPY_CHUNK_ROWS) await flush();
+      }
+      await flush();
+      return count;
+    };
+
+    return {
+      engine: 'pglite',
+      db,
+      pglite,
+      // One backend session only: COPY straight to PGlite runs inside whatever transaction the pool's connection has open.
+      session: (fn) => fn({ db, copyInto }),
+      copyInto,
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+function copySql(table: string, columns: readonly string[], source: string): string {
+  const ident = (name: string) => {
+    if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/.test(name)) throw new AppError('internal', `bad identifier ${name}`);
+    return name;
+  };
+  return `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source}`;
+}
+
+/** A pg.Pool look-alike that always hands out the same client, so Kysely runs on one connection. */
+function singleClientPool(client: pg.PoolClient) {
+  const lent = { query: client.query.bind(client), release: () => {} };
+  return {
+    connect: async () => lent,
+    end: async () => {},
+  } as unknown as pg.Pool;
+}

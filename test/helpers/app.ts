@@ -1,0 +1,39 @@
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/core/config.js';
+import { buildServer, createLogger } from '../../src/http/server.js';
+import type { App, AppContext } from '../../src/http/types.js';
+import { type TestDatabase, testDatabase } from './database.js';
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  database: TestDatabase;
+  /** Every log line the server wrote, for tests that check nothing secret is logged. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** A real server (inject, no socket) on a fresh database. */
+export async function startTestApp(): Promise<TestApp> {
+  const database = await testDatabase();
+  const ctx: AppContext = { database, config: loadConfig({ loginRateLimit: 1000 }, {}) };
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildServer(ctx, createLogger('debug', sink));
+  await app.ready();
+  return {
+    app,
+    ctx,
+    database,
+    logs,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
