@@ -1,0 +1,6 @@
+import type { App, AppContext } from '../../http/types.js';
+
+export async function identityRoutes(app: App, ctx: AppContext): Promise<void> {
+  void app;
+  void ctx;
+}
