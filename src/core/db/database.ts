@@ -70,6 +70,8 @@ async function openServer(url: string, migrate: boolean): Promise<Database> {
     }
   }
   const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // An idle connection the server closed (restart, failover) is replaced on next use; it must not end the process.
+  pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     client.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
   });
@@ -130,7 +132,11 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
     await pglite.waitReady;
     const pool = new pg.Pool(createPgConfig(pglite));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    if (options.migrate ?? true) await migrateToLatest(db);
+    if (options.migrate ?? true) {
+      await migrateToLatest(db);
+      // COPY from PGlite's in-memory /dev/blob counts as reading a server file; it is the only bulk path here.
+      await sql.raw(`GRANT pg_read_server_files TO ${APP_ROLE}`).execute(db);
+    }
     // PGlite has one session: taking the application role here holds for everything after.
     await sql.raw(`SET ROLE ${APP_ROLE}`).execute(db);
 
