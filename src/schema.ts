@@ -1,4 +1,5 @@
 import type { AuditEventsTable } from './modules/audit/tables.js';
+import type { CorridorRuleVersionsTable, CorridorsTable } from './modules/corridors/tables.js';
 import type {
   ApiTokensTable,
   OrganisationsTable,
@@ -6,15 +7,24 @@ import type {
   UsersTable,
   WorkersTable,
 } from './modules/identity/tables.js';
+import type { ContractTables } from './modules/contracts/tables.js';
+import type { RegistryTables } from './modules/contracts/registry/tables.js';
+import type { WageTables } from './modules/wages/tables.js';
+import type { CountriesTable, CurrenciesTable, OccupationsTable } from './modules/reference/tables.js';
 
 /** The database as Kysely sees it: every module's tables, assembled. */
-export interface DB {
+export interface DB extends ContractTables, RegistryTables, WageTables {
+  countries: CountriesTable;
+  currencies: CurrenciesTable;
+  occupations: OccupationsTable;
   audit_events: AuditEventsTable;
   organisations: OrganisationsTable;
   workers: WorkersTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  corridors: CorridorsTable;
+  corridor_rule_versions: CorridorRuleVersionsTable;
   // Tables whose module has not typed them yet are reachable untyped.
   [table: string]: any;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type Actor, CLI_ACTOR } from '../core/auth/actor.js';
 import { type Config, loadConfig } from '../core/config.js';
@@ -29,7 +29,7 @@ export interface CommandResult {
 
 export function configFrom(command: Command): Config {
   const global = command.optsWithGlobals() as GlobalOptions;
-  return loadConfig({ dataDir: global.data ? join(process.cwd(), global.data) : undefined });
+  return loadConfig({ dataDir: global.data ? resolve(global.data) : undefined });
 }
 
 export function openConfigured(config: Config): Promise<Database> {

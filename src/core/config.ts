@@ -14,6 +14,11 @@ export interface Config {
   adminPassword?: string;
   /** Logins allowed per IP and minute. */
   loginRateLimit: number;
+  /**
+   * Key (base64url, 32 bytes) that encrypts the registry's signing keys at rest. From
+   * CORRIDOR_MASTER_KEY; the embedded default keeps one in the data folder instead.
+   */
+  masterKey?: string;
 }
 
 export function loadConfig(overrides: Partial<Config> = {}, env = process.env): Config {
@@ -26,6 +31,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env = process.env): 
     secureCookies: env.CORRIDOR_INSECURE_COOKIES !== 'true',
     adminPassword: env.CORRIDOR_ADMIN_PASSWORD || undefined,
     loginRateLimit: Number(env.CORRIDOR_LOGIN_RATE_LIMIT || 10),
+    masterKey: env.CORRIDOR_MASTER_KEY || undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

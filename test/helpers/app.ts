@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/core/config.js';
 import { buildServer, createLogger } from '../../src/http/server.js';
 import type { App, AppContext } from '../../src/http/types.js';
 import { type TestDatabase, testDatabase } from './database.js';
+
+/** One master key per test process: the registry's signing keys of every test database are encrypted with it. */
+export const TEST_MASTER_KEY = randomBytes(32).toString('base64url');
 
 export interface TestApp {
   app: App;
@@ -16,7 +20,7 @@ export interface TestApp {
 /** A real server (inject, no socket) on a fresh database. */
 export async function startTestApp(): Promise<TestApp> {
   const database = await testDatabase();
-  const ctx: AppContext = { database, config: loadConfig({ loginRateLimit: 1000 }, {}) };
+  const ctx: AppContext = { database, config: loadConfig({ loginRateLimit: 1000, masterKey: TEST_MASTER_KEY }, {}) };
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {

@@ -30,29 +30,44 @@ export const SCOPES = [
   'workers:read',
   'workers:register',
   'self:read',
+  // Contracts: which kind of actor may ask for which step; the actor's part in the contract
+  // and the transition table (modules/contracts/transitions.ts) decide the rest.
+  'contracts:read',
+  'contracts:draft',
+  'contracts:accept',
+  'contracts:approve',
+  'contracts:register',
+  'contracts:reject',
+  'contracts:employment',
+  'safeguards:record',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
 const EVERYONE: Scope[] = ['reference:read', 'corridors:read', 'self:read'];
-const AUTHORITY: Scope[] = [...EVERYONE, 'corridors:propose', 'corridors:approve', 'audit:read', 'organisations:read'];
+/** Every organisation's staff may read organisations; the services narrow it to their own (and an authority's country). */
+const STAFF: Scope[] = [...EVERYONE, 'organisations:read'];
+const AUTHORITY: Scope[] = [
+  ...STAFF, 'corridors:propose', 'corridors:approve', 'audit:read', 'contracts:read', 'contracts:reject', 'safeguards:record',
+];
 
 /** Scopes of an organisation's staff, by the kind of organisation. */
 const BY_KIND: Record<OrganisationKind, Scope[]> = {
   platform: [...SCOPES],
-  origin_authority: [...AUTHORITY, 'workers:read', 'workers:register'],
-  destination_authority: [...AUTHORITY, 'workers:read'],
-  employer: [...EVERYONE],
-  recruitment_agency: [...EVERYONE, 'workers:register'],
-  wage_agent: [...EVERYONE],
-  lender: [...EVERYONE],
-  remittance_provider: [...EVERYONE],
+  origin_authority: [...AUTHORITY, 'workers:read', 'workers:register', 'contracts:approve'],
+  destination_authority: [...AUTHORITY, 'workers:read', 'contracts:register', 'contracts:employment'],
+  employer: [...STAFF, 'contracts:read', 'contracts:draft', 'contracts:employment'],
+  // An agency reads the workers it registered (and only those: see identity/access.ts).
+  recruitment_agency: [...STAFF, 'workers:read', 'workers:register'],
+  wage_agent: [...STAFF],
+  lender: [...STAFF],
+  remittance_provider: [...STAFF],
 };
 
 const ORG_ADMIN_EXTRA: Scope[] = ['users:manage', 'tokens:manage'];
 
 export function scopesFor(role: Role, kind: OrganisationKind | undefined): Set<Scope> {
   if (role === 'platform_admin') return new Set(SCOPES);
-  if (role === 'worker') return new Set([...EVERYONE, 'workers:read']);
+  if (role === 'worker') return new Set([...EVERYONE, 'workers:read', 'contracts:read', 'contracts:accept']);
   const base = kind ? BY_KIND[kind] : EVERYONE;
   return new Set(role === 'org_admin' ? [...base, ...ORG_ADMIN_EXTRA] : base);
 }

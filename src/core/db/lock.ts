@@ -26,7 +26,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolder(pidFile);
-      if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
+      // Our own pid counts too: a second PGlite on the same folder in one process loses writes just the same.
+      if (holder !== undefined && isAlive(holder)) {
         throw new AppError(
           'locked',
           `The data folder ${dataDir} is in use by process ${holder}; stop it first, or use --data DIR for another folder`,

@@ -1,0 +1,2 @@
+/** The wage protection tables: filled in with migration 0012. */
+export interface WageTables {}
