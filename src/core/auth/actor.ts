@@ -28,5 +28,6 @@ export function requireScope(actor: Actor, scope: Scope): void {
   if (!actor.scopes.has(scope)) throw new AppError('forbidden', `Your role does not allow ${scope}`);
 }
 
+/** The operator: the CLI, the system itself, and people or tokens of the platform organisation. */
 export const isPlatform = (actor: Actor) =>
-  actor.type === 'cli' || actor.type === 'system' || actor.role === 'platform_admin';
+  actor.type === 'cli' || actor.type === 'system' || actor.role === 'platform_admin' || actor.organisationKind === 'platform';

@@ -20,6 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     COMMENT ON COLUMN idempotency_keys.request_hash IS 'SHA-256 of method, path and body: the same key with another request is refused';
     COMMENT ON COLUMN idempotency_keys.status_code IS 'Status of the first answer; null while it is being processed';
     COMMENT ON COLUMN idempotency_keys.response IS 'Body of the first answer';
+    COMMENT ON COLUMN idempotency_keys.method IS 'HTTP method of the first request';
+    COMMENT ON COLUMN idempotency_keys.path IS 'Path of the first request';
+    COMMENT ON COLUMN idempotency_keys.created_at IS 'When the first request arrived';
+    COMMENT ON COLUMN idempotency_keys.completed_at IS 'When its answer was stored';
   `.execute(db);
 }
 

@@ -45,6 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
     CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
       FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+    COMMENT ON COLUMN audit_events.id IS 'Order of entry';
   `.execute(db);
 }
 

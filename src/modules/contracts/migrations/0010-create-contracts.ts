@@ -115,6 +115,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     COMMENT ON COLUMN health_safeguard_exceptions.reference IS 'Reference of the agreement';
     COMMENT ON COLUMN health_safeguard_exceptions.valid_from IS 'First day the exception applies';
     COMMENT ON COLUMN health_safeguard_exceptions.valid_to IS 'Last day (none: open-ended)';
+    COMMENT ON COLUMN contracts.id IS 'Identifier';
+    COMMENT ON COLUMN contracts.corridor_code IS 'The corridor whose rules apply';
+    COMMENT ON COLUMN contracts.created_at IS 'When the draft was made';
+    COMMENT ON COLUMN contracts.updated_at IS 'Last change of status';
+    COMMENT ON COLUMN contract_versions.employer_id IS 'The employer (distribution column)';
+    COMMENT ON COLUMN contract_versions.contract_id IS 'The contract';
+    COMMENT ON COLUMN contract_versions.version IS '1 for the first terms, then each amendment or draft edit';
+    COMMENT ON COLUMN contract_versions.created_at IS 'When this version was written';
+    COMMENT ON COLUMN contract_versions.offered_at IS 'When it was offered to the worker';
+    COMMENT ON COLUMN contract_versions.accepted_at IS 'When the worker accepted it';
+    COMMENT ON COLUMN contract_versions.approved_at IS 'When the origin authority approved it';
+    COMMENT ON COLUMN contract_versions.registered_at IS 'When the destination authority registered it';
+    COMMENT ON COLUMN contract_transitions.employer_id IS 'The employer (distribution column)';
+    COMMENT ON COLUMN contract_transitions.contract_id IS 'The contract';
+    COMMENT ON COLUMN contract_transitions.id IS 'Order of the transitions';
+    COMMENT ON COLUMN contract_transitions.actor_user_id IS 'The person who acted, if a person';
+    COMMENT ON COLUMN contract_transitions.actor_organisation_id IS 'The organisation they acted for';
+    COMMENT ON COLUMN contract_transitions.occurred_at IS 'When';
+    COMMENT ON COLUMN health_safeguard_exceptions.id IS 'Identifier';
+    COMMENT ON COLUMN health_safeguard_exceptions.corridor_code IS 'The corridor it covers';
+    COMMENT ON COLUMN health_safeguard_exceptions.recorded_by_organisation_id IS 'The authority that recorded it';
+    COMMENT ON COLUMN health_safeguard_exceptions.recorded_at IS 'When it was recorded';
   `.execute(db);
 }
 

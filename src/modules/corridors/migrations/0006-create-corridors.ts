@@ -45,6 +45,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     COMMENT ON COLUMN corridor_rule_versions.destination_approved_by IS 'Who approved for the destination authority (none for an operator import)';
     COMMENT ON COLUMN corridor_rule_versions.approved_via IS 'authorities (both approved in the platform) or operator_import (a rules file applied from the CLI counts as approved by both)';
     COMMENT ON COLUMN corridor_rule_versions.withdrawn_at IS 'A proposal withdrawn before both approved it';
+    COMMENT ON COLUMN corridors.created_at IS 'When the corridor was first set up';
+    COMMENT ON COLUMN corridor_rule_versions.corridor_code IS 'The corridor';
+    COMMENT ON COLUMN corridor_rule_versions.proposed_at IS 'When it was proposed (or imported)';
   `.execute(db);
 }
 

@@ -113,6 +113,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     COMMENT ON COLUMN api_tokens.expires_at IS 'When it stops working; none for no expiry';
     COMMENT ON COLUMN api_tokens.revoked_at IS 'When it was revoked';
     COMMENT ON COLUMN api_tokens.last_used_at IS 'Last successful use';
+    COMMENT ON COLUMN organisations.id IS 'Identifier';
+    COMMENT ON COLUMN organisations.name IS 'Legal or official name';
+    COMMENT ON COLUMN organisations.created_at IS 'When it was enrolled';
+    COMMENT ON COLUMN workers.id IS 'Identifier';
+    COMMENT ON COLUMN workers.full_name IS 'Full name as in the passport';
+    COMMENT ON COLUMN workers.birth_date IS 'Date of birth';
+    COMMENT ON COLUMN workers.created_at IS 'When the record was made';
+    COMMENT ON COLUMN users.id IS 'Identifier';
+    COMMENT ON COLUMN users.display_name IS 'Name shown to others';
+    COMMENT ON COLUMN users.created_at IS 'When the account was made';
+    COMMENT ON COLUMN sessions.user_id IS 'Who signed in';
+    COMMENT ON COLUMN sessions.created_at IS 'When they signed in';
+    COMMENT ON COLUMN sessions.last_seen_at IS 'Last request (idle sessions end)';
+    COMMENT ON COLUMN sessions.ip IS 'Address they signed in from';
+    COMMENT ON COLUMN sessions.user_agent IS 'Browser they signed in with';
+    COMMENT ON COLUMN api_tokens.id IS 'Identifier';
+    COMMENT ON COLUMN api_tokens.created_at IS 'When it was made';
   `.execute(db);
 }
 
