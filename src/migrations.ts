@@ -5,6 +5,11 @@ import * as createIdentityTables from './modules/identity/migrations/0003-create
 import * as createAuditEvents from './modules/audit/migrations/0004-create-audit-events.js';
 import * as createIdempotencyKeys from './core/idempotency/0005-create-idempotency-keys.js';
 import * as createCorridors from './modules/corridors/migrations/0006-create-corridors.js';
+import * as createContracts from './modules/contracts/migrations/0010-create-contracts.js';
+import * as createRegistry from './modules/contracts/registry/migrations/0011-create-registry.js';
+import * as createSubstitutionReports from './modules/contracts/substitution/0014-create-substitution-reports.js';
+import * as createWageTables from './modules/wages/migrations/0012-create-wage-tables.js';
+import * as createContractNumbersAndViews from './modules/contracts/migrations/0013-create-contract-numbers-and-views.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +19,9 @@ export const migrations: Record<string, Migration> = {
   '0004-create-audit-events': createAuditEvents,
   '0005-create-idempotency-keys': createIdempotencyKeys,
   '0006-create-corridors': createCorridors,
+  '0010-create-contracts': createContracts,
+  '0011-create-registry': createRegistry,
+  '0012-create-wage-tables': createWageTables,
+  '0013-create-contract-numbers-and-views': createContractNumbersAndViews,
+  '0014-create-substitution-reports': createSubstitutionReports,
 };

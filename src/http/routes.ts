@@ -1,7 +1,11 @@
 import { auditRoutes } from '../modules/audit/routes.js';
+import { contractRoutes } from '../modules/contracts/routes.js';
 import { corridorRoutes } from '../modules/corridors/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { referenceRoutes } from '../modules/reference/routes.js';
+import { registryRoutes } from '../modules/contracts/registry/routes.js';
+import { substitutionRoutes } from '../modules/contracts/substitution/routes.js';
+import { wageRoutes } from '../modules/wages/routes.js';
 import type { App, AppContext } from './types.js';
 
 /** Every module's routes, in one list. */
@@ -9,5 +13,9 @@ export async function registerModuleRoutes(app: App, ctx: AppContext): Promise<v
   await identityRoutes(app, ctx);
   await referenceRoutes(app, ctx);
   await corridorRoutes(app, ctx);
+  await contractRoutes(app, ctx);
   await auditRoutes(app, ctx);
+  await wageRoutes(app, ctx);
+  await substitutionRoutes(app, ctx);
+  await registryRoutes(app, ctx);
 }

@@ -8,6 +8,11 @@ const DISTRIBUTED: Record<string, string> = {
   contracts: 'employer_id',
   contract_versions: 'employer_id',
   contract_transitions: 'employer_id',
+  contract_views: 'employer_id',
+  substitution_reports: 'employer_id',
+  salary_records: 'employer_id',
+  wage_results: 'employer_id',
+  wage_mandates: 'employer_id',
 };
 
 describe('schema ready for distribution (docs/scaling.md)', () => {

@@ -40,6 +40,11 @@ export const SCOPES = [
   'contracts:reject',
   'contracts:employment',
   'safeguards:record',
+  // Wage protection: submit salary files (agents), read results in scope, record mandates, reconcile.
+  'wages:submit',
+  'wages:read',
+  'wages:mandate',
+  'wages:reconcile',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -53,12 +58,15 @@ const AUTHORITY: Scope[] = [
 /** Scopes of an organisation's staff, by the kind of organisation. */
 const BY_KIND: Record<OrganisationKind, Scope[]> = {
   platform: [...SCOPES],
-  origin_authority: [...AUTHORITY, 'workers:read', 'workers:register', 'contracts:approve'],
-  destination_authority: [...AUTHORITY, 'workers:read', 'contracts:register', 'contracts:employment'],
-  employer: [...STAFF, 'contracts:read', 'contracts:draft', 'contracts:employment'],
+  origin_authority: [...AUTHORITY, 'workers:read', 'workers:register', 'contracts:approve', 'wages:read'],
+  destination_authority: [
+    ...AUTHORITY, 'workers:read', 'contracts:register', 'contracts:employment', 'wages:read', 'wages:mandate', 'wages:reconcile',
+  ],
+  employer: [...STAFF, 'contracts:read', 'contracts:draft', 'contracts:employment', 'wages:read', 'wages:mandate'],
   // An agency reads the workers it registered (and only those: see identity/access.ts).
   recruitment_agency: [...STAFF, 'workers:read', 'workers:register'],
-  wage_agent: [...STAFF],
+  // A wage agent submits salary files for the employers that mandated it (wages/access.ts).
+  wage_agent: [...STAFF, 'wages:submit', 'wages:read'],
   lender: [...STAFF],
   remittance_provider: [...STAFF],
 };
@@ -67,7 +75,7 @@ const ORG_ADMIN_EXTRA: Scope[] = ['users:manage', 'tokens:manage'];
 
 export function scopesFor(role: Role, kind: OrganisationKind | undefined): Set<Scope> {
   if (role === 'platform_admin') return new Set(SCOPES);
-  if (role === 'worker') return new Set([...EVERYONE, 'workers:read', 'contracts:read', 'contracts:accept']);
+  if (role === 'worker') return new Set([...EVERYONE, 'workers:read', 'contracts:read', 'contracts:accept', 'wages:read']);
   const base = kind ? BY_KIND[kind] : EVERYONE;
   return new Set(role === 'org_admin' ? [...base, ...ORG_ADMIN_EXTRA] : base);
 }

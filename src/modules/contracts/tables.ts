@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { SubstitutionReportsTable } from './substitution/tables.js';
 
 type Json<T = unknown> = ColumnType<T, string, string>;
 
@@ -88,4 +89,5 @@ export interface ContractTables {
   contract_transitions: ContractTransitionsTable;
   health_safeguard_exceptions: HealthSafeguardExceptionsTable;
   contract_views: ContractViewsTable;
+  substitution_reports: SubstitutionReportsTable;
 }

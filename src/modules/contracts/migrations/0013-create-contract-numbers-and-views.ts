@@ -20,6 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       FOREIGN KEY (employer_id, contract_id, version) REFERENCES contract_versions (employer_id, contract_id, version)
     );
     COMMENT ON TABLE contract_views IS 'The worker was shown an offered version of the terms in a language: acceptance needs one in the accepted language';
+    COMMENT ON COLUMN contract_views.employer_id IS 'The employer of the contract (distribution column)';
+    COMMENT ON COLUMN contract_views.contract_id IS 'The contract';
     COMMENT ON COLUMN contract_views.version IS 'The version of the terms shown';
     COMMENT ON COLUMN contract_views.language IS 'Language the worker chose to read it in (one of the terms'' languages, BCP 47)';
     COMMENT ON COLUMN contract_views.worker_id IS 'The worker who read it (always the contract''s worker)';

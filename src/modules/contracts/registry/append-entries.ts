@@ -29,7 +29,8 @@ export async function appendEntries(trx: Kysely<DB>, config: Config, entries: re
         contract_no: entry.contractNo,
         version: entry.version,
         leaf_json: leaves[i]!,
-        leaf_hash: hashes[i]!,
+        leaf_hash: Buffer.from(hashes[i]!),
+        key_terms: JSON.stringify(entry.keyTerms),
       })),
     )
     .execute();

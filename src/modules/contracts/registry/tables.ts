@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { KeyTerms } from '../verifier/payload-v1.js';
 
 export type KeyPurpose = 'log' | 'acceptance' | 'authority';
 
@@ -24,6 +25,7 @@ export interface RegistryEntriesTable {
   version: number;
   leaf_json: string;
   leaf_hash: ColumnType<Buffer, Uint8Array, never>;
+  key_terms: ColumnType<KeyTerms, string, never>;
   appended_at: Generated<Date>;
 }
 

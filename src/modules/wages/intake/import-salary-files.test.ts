@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { CLI_ACTOR } from '../../../core/auth/actor.js';
+import { type TestDatabase, testDatabase } from '../../../../test/helpers/database.js';
+import { makeEmployer, sif } from '../test-support.js';
+import { importSalaryFiles } from './import-salary-files.js';
+
+describe('importSalaryFiles: many files, batched, each atomic', () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await testDatabase();
+  });
+  after(async () => database.close());
+
+  it('stores 40 files in batches; a broken one and an in-batch duplicate change nothing else', async () => {
+    const employer = await makeEmployer(database.db);
+    const files = Array.from({ length: 40 }, (_, i) =>
+      sif({ employer: employer.external_id!, month: '2025-05', createdOn: '2025-06-01', rows: [{ person: `99900000100${String(i).padStart(3, '0')}`, fixed: '1000.00' }] }));
+    files[7] = { ...files[7]!, text: files[7]!.text.replace('1000.00,AED', '1000.01,AED') };
+    files[20] = files[3]!;
+    const acks = await importSalaryFiles(database, CLI_ACTOR, files.map((f) => ({ name: f.name, open: () => [f.text] })), { maxBatchFiles: 16 });
+    assert.equal(acks.length, 40);
+    assert.equal(acks[7]!.status, 'rejected');
+    assert.deepEqual([acks[20]!.status, acks[20]!.duplicate_of], ['duplicate', acks[3]!.id]);
+    assert.equal(acks.filter((a) => a.status === 'accepted').length, 38);
+    const { rows } = await sql<{ n: number; files: number }>`SELECT count(*)::int AS n, count(DISTINCT file_id)::int AS files FROM salary_records`.execute(database.db);
+    assert.deepEqual(rows[0], { n: 38, files: 38 });
+    const stored = await database.db.selectFrom('salary_files').select(['status']).execute();
+    assert.equal(stored.length, 40, 'every acknowledgement is stored');
+  });
+
+  it('keeps the employer in the primary key of the large tables (Citus distribution column)', async () => {
+    const { rows } = await sql<{ table: string; first: string }>`
+      SELECT c.conrelid::regclass::text AS table, a.attname AS first
+      FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+      WHERE c.contype = 'p' AND c.conrelid::regclass::text IN ('salary_records', 'wage_results', 'wage_mandates')
+      ORDER BY 1`.execute(database.db);
+    assert.deepEqual(rows, [
+      { table: 'salary_records', first: 'employer_id' }, { table: 'wage_mandates', first: 'employer_id' }, { table: 'wage_results', first: 'employer_id' },
+    ]);
+  });
+});

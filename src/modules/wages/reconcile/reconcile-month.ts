@@ -1,0 +1,78 @@
+import { type Kysely, sql } from 'kysely';
+import { type Actor, isPlatform, requireScope } from '../../../core/auth/actor.js';
+import { forbidden, notFound } from '../../../core/errors.js';
+import { parseOrThrow } from '../../../core/validation.js';
+import type { DB } from '../../../schema.js';
+import { recordEvent } from '../../audit/record-event.js';
+import { type ReconcileFilter, reconciliationCtes, unregisteredPaymentsSql } from './reconciliation-sql.js';
+import { ReconcileRequest, type ReconcileSummary } from './reconcile.schema.js';
+import { monthStart, today } from './period.js';
+
+const RESULT_COLUMNS = sql.raw(`employer_id, contract_id, month, corridor_code, worker_id, person_id, rules_version, currency,
+  monthly_minor, days_in_month, active_days, leave_days, expected_minor, paid_minor, payments, status, full_on, due_on, deadline, as_of`);
+const UPDATED = sql.raw(
+  ['corridor_code', 'worker_id', 'person_id', 'rules_version', 'currency', 'monthly_minor', 'days_in_month', 'active_days', 'leave_days',
+    'expected_minor', 'paid_minor', 'payments', 'status', 'full_on', 'due_on', 'deadline', 'as_of']
+    .map((c) => `${c} = excluded.${c}`).concat('computed_at = now()').join(', '),
+);
+
+/** Which contracts a run covers: the platform all of them, a destination authority its employers'. */
+async function runFilter(db: Kysely<DB>, actor: Actor, req: ReconcileRequest): Promise<ReconcileFilter> {
+  requireScope(actor, 'wages:reconcile');
+  const filter: ReconcileFilter = { month: monthStart(req.period), asOf: req.as_of ?? today(), corridor: req.corridor };
+  if (!isPlatform(actor)) {
+    if (actor.organisationKind !== 'destination_authority' || !actor.country) throw forbidden('Only the destination authority runs the reconciliation');
+    filter.destinationCountry = actor.country;
+  }
+  if (req.corridor) {
+    const corridor = await db.selectFrom('corridors').select('destination').where('code', '=', req.corridor).executeTakeFirst();
+    if (!corridor || (filter.destinationCountry && corridor.destination !== filter.destinationCountry)) throw notFound(`Corridor ${req.corridor}`);
+  }
+  return filter;
+}
+
+/**
+ * Reconciles every registered contract active in the month (PRODUCT.md 5.3) in one
+ * statement, storing one result per contract and month: a re-run replaces them, and a
+ * contract no longer in the set loses its stale result.
+ */
+export async function reconcileMonth(db: Kysely<DB>, actor: Actor, input: unknown): Promise<ReconcileSummary> {
+  const req = parseOrThrow(ReconcileRequest, input, 'reconciliation request');
+  const f = await runFilter(db, actor, req);
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ status: string; n: number }>`
+      WITH ${reconciliationCtes(f)},
+      stale AS (
+        DELETE FROM wage_results r
+        WHERE r.month = ${f.month}::date
+          ${f.corridor ? sql`AND r.corridor_code = ${f.corridor}` : sql``}
+          ${f.destinationCountry ? sql`AND r.employer_id IN (SELECT o.id FROM organisations o WHERE o.country = ${f.destinationCountry})` : sql``}
+          AND NOT EXISTS (SELECT 1 FROM computed c WHERE c.employer_id = r.employer_id AND c.contract_id = r.contract_id)
+      ),
+      upserted AS (
+        INSERT INTO wage_results (${RESULT_COLUMNS})
+        SELECT ${RESULT_COLUMNS} FROM computed
+        ON CONFLICT (employer_id, contract_id, month) DO UPDATE SET ${UPDATED}
+        RETURNING status
+      )
+      SELECT status, count(*)::int AS n FROM upserted GROUP BY status`.execute(trx);
+    const unregistered = (await unregisteredPaymentsSql(f).execute(trx)).rows[0]!.unregistered;
+    const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+    const summary: ReconcileSummary = {
+      period: req.period,
+      as_of: f.asOf,
+      contracts: rows.reduce((a, r) => a + r.n, 0),
+      paid: count('paid'),
+      late: count('late'),
+      underpaid: count('underpaid'),
+      unpaid: count('unpaid'),
+      pending: count('pending'),
+      unregistered_payments: unregistered,
+    };
+    await recordEvent(trx, actor, {
+      action: 'wages.reconciled', subjectType: 'wage_month', subjectId: req.period,
+      countries: f.destinationCountry ? [f.destinationCountry] : [], details: { ...summary, corridor: f.corridor ?? null },
+    });
+    return summary;
+  });
+}
