@@ -19,7 +19,7 @@ export function serveCommands(program: Command): void {
         const database = await openConfigured(config);
         const ctx = { database, config };
         const admin = await ensureAdministrator(database.db, config);
-        const demo = options.demo ? await seedDemo(database) : undefined;
+        const demo = options.demo ? await seedDemo(database, config) : undefined;
         const app = await buildServer(ctx);
         const shutdown = async () => {
           await app.close();

@@ -45,5 +45,5 @@ export const DEMO_WORKERS: {
   { full_name: 'Hari Prasad Adhikari', sex: 'M', birth_date: '1990-11-02', passport_no: 'PA1000003', person_id: '99900000000003', email: 'hari@demo.corridor', language: 'en' },
   { full_name: 'Maya Rai', sex: 'F', birth_date: '1999-05-30', passport_no: 'PA1000004', person_id: '99900000000004', language: 'ne' },
   { full_name: 'Bishnu Magar', sex: 'M', birth_date: '1992-09-14', passport_no: 'PA1000005', person_id: '99900000000005', language: 'ne' },
-  { full_name: 'Gita Shrestha', sex: 'F', birth_date: '1996-01-08', passport_no: 'PA1000006', person_id: '99900000000006', language: 'ne' },
+  { full_name: 'Gita Shrestha', sex: 'F', birth_date: '1996-01-08', passport_no: 'PA1000006', person_id: '99900000000006', email: 'gita@demo.corridor', language: 'ne' },
 ];

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CLI_ACTOR } from '../core/auth/actor.js';
+import type { Config } from '../core/config.js';
 import type { Database } from '../core/db/database.js';
 import { recordEvent } from '../modules/audit/record-event.js';
 import { applyRules } from '../modules/corridors/apply-rules.js';
@@ -8,6 +9,7 @@ import { insertOrganisation } from '../modules/identity/queries/organisations.js
 import { insertUser } from '../modules/identity/queries/users.js';
 import { insertWorker } from '../modules/identity/queries/workers.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_WORKERS } from './demo-data.js';
+import { seedDemoContracts } from './seed-contracts.js';
 
 export interface DemoLogin {
   role: string;
@@ -26,7 +28,7 @@ const EXAMPLE_RULES = new URL('../../docs/examples/corridor-npl-are.json', impor
  * The demo corridor NPL-ARE: both authorities, employers, agencies, a bank, a lender, a
  * remittance provider and workers with accounts. Seeded once; later runs only list the logins.
  */
-export async function seedDemo(database: Database): Promise<SeededDemo> {
+export async function seedDemo(database: Database, config: Config): Promise<SeededDemo> {
   const db = database.db;
   const logins: DemoLogin[] = [
     ...DEMO_ORGANISATIONS.map((o) => ({ role: `${o.kind.replaceAll('_', ' ')}`, email: o.email })),
@@ -37,8 +39,8 @@ export async function seedDemo(database: Database): Promise<SeededDemo> {
 
   const { corridor } = await applyRules(db, CLI_ACTOR, JSON.parse(await readFile(EXAMPLE_RULES, 'utf8')));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const orgIds = new Map<string, string>();
   await db.transaction().execute(async (trx) => {
-    const orgIds = new Map<string, string>();
     for (const o of DEMO_ORGANISATIONS) {
       const org = await insertOrganisation(trx, { kind: o.kind, name: o.name, country: o.country, external_id: o.external_id ?? null });
       orgIds.set(o.key, org.id);
@@ -82,5 +84,6 @@ export async function seedDemo(database: Database): Promise<SeededDemo> {
       details: { organisations: DEMO_ORGANISATIONS.length, workers: DEMO_WORKERS.length },
     });
   });
+  await seedDemoContracts(db, config, orgIds);
   return { corridor, password: DEMO_PASSWORD, logins };
 }

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { runCommand } from '../../../cli/run.js';
+import { verifyOfflineCommand } from './verify-offline-command.js';
 import { type RegistryVerification, verifyRegistry } from './verify/verify-registry.js';
 
 /** A bar on stderr only when it is a terminal: stdout carries the JSON alone. */
@@ -38,4 +39,6 @@ export function registryCommands(program: Command): void {
         return { json: result, text: describe(result), exitCode: result.ok ? 0 : 1 };
       });
     });
+
+  verifyOfflineCommand(registry);
 }
