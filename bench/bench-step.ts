@@ -15,7 +15,6 @@ import { openDatabase } from '../src/core/db/database.js';
 import { importContracts } from '../src/modules/contracts/import/import-contracts.js';
 import { IMPORT_COLUMNS } from '../src/modules/contracts/import/import-columns.js';
 import { applyExampleCorridor } from '../src/modules/contracts/import/import-test-support.js';
-import { employerExternalId } from './generate-legacy-contracts.js';
 
 const { values } = parseArgs({
   options: { step: { type: 'string' }, data: { type: 'string' }, url: { type: 'string' }, file: { type: 'string' }, employers: { type: 'string', default: '500' } },
@@ -28,19 +27,24 @@ let extra: Record<string, unknown> = {};
 if (values.step === 'setup') {
   await applyExampleCorridor(database);
   const employers = Number(values.employers);
+  // The establishment ids generate-legacy-contracts.ts gives (employerExternalId).
   await sql`
     INSERT INTO organisations (kind, name, country, external_id)
     SELECT 'employer', 'Employer ' || i || ' LLC', 'ARE', 'EST-' || (1000000 + i) FROM generate_series(0, ${employers - 1}) i`.execute(database.db);
-  void employerExternalId;
 } else if (values.step === 'copy') {
   extra = { rows: database.pglite ? await copyPglite(database.pglite, values.file!) : await copyServer(values.url!, values.file!) };
 } else if (values.step === 'import') {
   // Seconds from the start to the first report of each phase: where the time goes.
   const phases: Record<string, number> = {};
   const onProgress = (phase: string) => {
+    if (phases[phase] === undefined && process.env.BENCH_MEMORY) {
+      const m = process.memoryUsage();
+      process.stderr.write(`${phase}: rss ${m.rss >> 20} heap ${m.heapUsed >> 20} external ${m.external >> 20} buffers ${m.arrayBuffers >> 20} MB\n`);
+    }
     phases[phase] ??= Number(((performance.now() - started) / 1000).toFixed(2));
   };
   const result = await importContracts(database, config, CLI_ACTOR, { file: values.file!, corridor: 'NPL-ARE', onProgress });
+  if (process.env.BENCH_MEMORY) process.stderr.write(`done: rss ${process.memoryUsage().rss >> 20} max ${process.resourceUsage().maxRSS >> 10} MB\n`);
   extra = { imported: result.imported, error_count: result.error_count, errors: result.errors.slice(0, 5), phases_started_at: phases };
 }
 // The baseline is an ordinary (logged) table with the file's columns, made by the owner.

@@ -9,6 +9,7 @@ import * as createContracts from './modules/contracts/migrations/0010-create-con
 import * as createRegistry from './modules/contracts/registry/migrations/0011-create-registry.js';
 import * as createSubstitutionReports from './modules/contracts/substitution/0014-create-substitution-reports.js';
 import * as createWageTables from './modules/wages/migrations/0012-create-wage-tables.js';
+import * as createWageFollowUp from './modules/wages/migrations/0015-create-wage-follow-up.js';
 import * as createContractNumbersAndViews from './modules/contracts/migrations/0013-create-contract-numbers-and-views.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0012-create-wage-tables': createWageTables,
   '0013-create-contract-numbers-and-views': createContractNumbersAndViews,
   '0014-create-substitution-reports': createSubstitutionReports,
+  '0015-create-wage-follow-up': createWageFollowUp,
 };

@@ -40,11 +40,14 @@ export const SCOPES = [
   'contracts:reject',
   'contracts:employment',
   'safeguards:record',
-  // Wage protection: submit salary files (agents), read results in scope, record mandates, reconcile.
+  // Wage protection: submit salary files (agents), read results in scope, record mandates, reconcile (and run the
+  // follow-up), justify a late wage (employers), answer a justification (workers).
   'wages:submit',
   'wages:read',
   'wages:mandate',
   'wages:reconcile',
+  'wages:justify',
+  'wages:respond',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -62,7 +65,7 @@ const BY_KIND: Record<OrganisationKind, Scope[]> = {
   destination_authority: [
     ...AUTHORITY, 'workers:read', 'contracts:register', 'contracts:employment', 'wages:read', 'wages:mandate', 'wages:reconcile',
   ],
-  employer: [...STAFF, 'contracts:read', 'contracts:draft', 'contracts:employment', 'wages:read', 'wages:mandate'],
+  employer: [...STAFF, 'contracts:read', 'contracts:draft', 'contracts:employment', 'wages:read', 'wages:mandate', 'wages:justify'],
   // An agency reads the workers it registered (and only those: see identity/access.ts).
   recruitment_agency: [...STAFF, 'workers:read', 'workers:register'],
   // A wage agent submits salary files for the employers that mandated it (wages/access.ts).
@@ -75,7 +78,7 @@ const ORG_ADMIN_EXTRA: Scope[] = ['users:manage', 'tokens:manage'];
 
 export function scopesFor(role: Role, kind: OrganisationKind | undefined): Set<Scope> {
   if (role === 'platform_admin') return new Set(SCOPES);
-  if (role === 'worker') return new Set([...EVERYONE, 'workers:read', 'contracts:read', 'contracts:accept', 'wages:read']);
+  if (role === 'worker') return new Set([...EVERYONE, 'workers:read', 'contracts:read', 'contracts:accept', 'wages:read', 'wages:respond']);
   const base = kind ? BY_KIND[kind] : EVERYONE;
   return new Set(role === 'org_admin' ? [...base, ...ORG_ADMIN_EXTRA] : base);
 }

@@ -4,9 +4,8 @@ import type { Config } from '../../core/config.js';
 import { conflict, invalid } from '../../core/errors.js';
 import type { DB } from '../../schema.js';
 import type { AcceptRequest } from './accept-contract.schema.js';
-import { applyStep } from './apply-step.js';
-import { wasViewedIn } from './contract-queries.js';
-import { contractView, type ContractView } from './contract-view.js';
+import { applyStep, viewAfterStep } from './apply-step.js';
+import { buildContractView, type ContractView } from './contract-view.js';
 import { openContract } from './open-contract.js';
 import { signTermsAs } from './registry/sign-terms.js';
 import type { ContractTerms } from './terms.schema.js';
@@ -23,7 +22,7 @@ export async function acceptContract(db: Kysely<DB>, config: Config, actor: Acto
     const { current } = open;
     const digestMatches = input.terms_digest === current.terms_digest;
     if (open.party === 'worker' && current.accepted_at !== null && digestMatches)
-      return contractView(trx, open.contract, open.party);
+      return buildContractView(open.contract, open.party, open.history);
     const step = decide(open.stage, 'accept', open.party);
     if (!digestMatches)
       throw conflict('These are not the terms on offer: open the contract again and accept what it shows', {
@@ -34,15 +33,16 @@ export async function acceptContract(db: Kysely<DB>, config: Config, actor: Acto
       throw invalid('The terms are not written in this language', [
         { pointer: '/language', message: `the terms are in ${languages.join(', ')}`, expected: languages.join(' | ') },
       ]);
-    if (!(await wasViewedIn(trx, current, input.language)))
+    // The views were read with the contract locked: the same answer a query would give now.
+    if (!open.history.views.some((v) => v.version === current.version && v.language === input.language))
       throw conflict(`The terms were not shown in ${input.language} yet: open them in that language before accepting`, {
         language: input.language,
       });
     const signature = await signTermsAs(trx, config, 'worker', null, current.terms_digest);
-    const { contract } = await applyStep(trx, actor, open, step, {
+    const result = await applyStep(trx, actor, open, step, {
       version: { accepted_at: new Date(), accepted_language: input.language, signatures: JSON.stringify([signature]) },
       details: { terms_digest: current.terms_digest, language: input.language },
     });
-    return contractView(trx, contract, open.party);
+    return viewAfterStep(open, result);
   });
 }

@@ -2,7 +2,8 @@ import type { Kysely, Updateable } from 'kysely';
 import type { Actor } from '../../core/auth/actor.js';
 import type { DB } from '../../schema.js';
 import { recordEvent } from '../audit/record-event.js';
-import { type ContractRow, insertTransition, updateContract, updateVersion, type VersionRow } from './contract-queries.js';
+import { type ContractRow, insertTransition, type TransitionRow, updateContract, updateVersion, type VersionRow } from './contract-queries.js';
+import { buildContractView, type ContractView } from './contract-view.js';
 import type { OpenContract } from './open-contract.js';
 import type { ContractsTable, ContractVersionsTable } from './tables.js';
 import { type Action, amendmentOf, type Stage, statusOf, type Transition } from './transitions.js';
@@ -33,8 +34,8 @@ export interface StepRecord {
 }
 
 /** Who, when and why, in the contract's own history and in the audit trail, in the caller's transaction. */
-export async function recordStep(trx: Kysely<DB>, actor: Actor, c: ContractRow, step: StepRecord): Promise<void> {
-  await insertTransition(trx, {
+export async function recordStep(trx: Kysely<DB>, actor: Actor, c: ContractRow, step: StepRecord): Promise<TransitionRow> {
+  const transition = await insertTransition(trx, {
     employer_id: c.employer_id,
     contract_id: c.id,
     version: step.version,
@@ -61,6 +62,7 @@ export async function recordStep(trx: Kysely<DB>, actor: Actor, c: ContractRow, 
       ...step.details,
     },
   });
+  return transition;
 }
 
 export interface StepChanges {
@@ -80,7 +82,7 @@ export async function applyStep(
   open: OpenContract,
   step: Transition,
   changes: StepChanges = {},
-): Promise<{ contract: ContractRow; version: VersionRow }> {
+): Promise<StepResult> {
   const { contract, current } = open;
   const versionChanges = { ...(step.version ? { state: step.version } : {}), ...changes.version };
   const version = Object.keys(versionChanges).length ? await updateVersion(trx, current, versionChanges) : current;
@@ -90,7 +92,7 @@ export async function applyStep(
     ...(amendmentDropped ? { current_version: contract.registered_version! } : {}),
     ...changes.contract,
   });
-  await recordStep(trx, actor, updated, {
+  const transition = await recordStep(trx, actor, updated, {
     action: step.action,
     version: version.version,
     from: step.from,
@@ -98,5 +100,25 @@ export async function applyStep(
     reason: changes.reason,
     details: changes.details,
   });
-  return { contract: updated, version };
+  return { contract: updated, version, transition };
+}
+
+export interface StepResult {
+  contract: ContractRow;
+  version: VersionRow;
+  transition: TransitionRow;
+}
+
+/**
+ * The contract as `open.party` sees it after the step, built from what the step read (after
+ * its lock) and what it wrote (RETURNING): no second read of the contract.
+ */
+export function viewAfterStep(open: OpenContract, result: StepResult, alsoChanged: VersionRow[] = []): ContractView {
+  const changed = new Map([...alsoChanged, result.version].map((v) => [v.version, v]));
+  const { history } = open;
+  return buildContractView(result.contract, open.party, {
+    ...history,
+    versions: history.versions.map((v) => changed.get(v.version) ?? v),
+    transitions: [...history.transitions, result.transition],
+  });
 }

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/auth/actor.js';
 import type { Config } from '../../core/config.js';
 import type { DB } from '../../schema.js';
-import { applyStep } from './apply-step.js';
-import { contractView, type ContractView } from './contract-view.js';
+import { applyStep, viewAfterStep } from './apply-step.js';
+import { buildContractView, type ContractView } from './contract-view.js';
 import { openContract } from './open-contract.js';
 import { signTermsAs } from './registry/sign-terms.js';
 import type { PartySignature } from './verifier/payload-v1.js';
@@ -14,13 +14,13 @@ export async function approveContract(db: Kysely<DB>, config: Config, actor: Act
   return db.transaction().execute(async (trx) => {
     const open = await openContract(trx, actor, id, true);
     const { current } = open;
-    if (open.party === 'origin' && current.approved_at !== null) return contractView(trx, open.contract, open.party);
+    if (open.party === 'origin' && current.approved_at !== null) return buildContractView(open.contract, open.party, open.history);
     const step = decide(open.stage, 'approve', open.party);
     const signature = await signTermsAs(trx, config, 'origin', actor.organisationId ?? null, current.terms_digest);
-    const { contract } = await applyStep(trx, actor, open, step, {
+    const result = await applyStep(trx, actor, open, step, {
       version: { approved_at: new Date(), signatures: JSON.stringify([...(current.signatures as PartySignature[]), signature]) },
       details: { terms_digest: current.terms_digest },
     });
-    return contractView(trx, contract, open.party);
+    return viewAfterStep(open, result);
   });
 }

@@ -67,8 +67,9 @@ export function listTransitions(db: Kysely<DB>, c: ContractRow): Promise<Transit
     .execute();
 }
 
-export async function insertTransition(db: Kysely<DB>, row: Insertable<ContractTransitionsTable>): Promise<void> {
-  await db.insertInto('contract_transitions').values(row).execute();
+/** Returns the row as stored (its id and time), so that a step can answer without reading the history again. */
+export function insertTransition(db: Kysely<DB>, row: Insertable<ContractTransitionsTable>): Promise<TransitionRow> {
+  return db.insertInto('contract_transitions').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 /** A readable, unique number: corridor, year, serial (e.g. NPL-ARE-2026-0000042). */

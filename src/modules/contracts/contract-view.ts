@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../schema.js';
 import { seesDrafts } from './contract-access.js';
-import { type ContractRow, listTransitions, listVersions, viewLanguages, type VersionRow } from './contract-queries.js';
+import { type ContractHistory, loadHistory } from './contract-history.js';
+import type { ContractRow, VersionRow } from './contract-queries.js';
 import { initialsOf } from './initials.js';
 import { type AmendmentState, type Party, type Stage, stageOf } from './transitions.js';
 
@@ -111,15 +112,14 @@ export function toVersionView(v: VersionRow): z.infer<typeof ContractVersionView
   };
 }
 
-/** The contract as `party` may see it: drafts only for the employer and the platform; the worker by id and initials. */
+/** The contract as `party` may see it, read in one round trip (see contract-history.ts). */
 export async function contractView(db: Kysely<DB>, c: ContractRow, party: Party): Promise<ContractView> {
-  const [versions, transitions, views, employer, worker] = await Promise.all([
-    listVersions(db, c),
-    listTransitions(db, c),
-    viewLanguages(db, c),
-    db.selectFrom('organisations').select('name').where('id', '=', c.employer_id).executeTakeFirstOrThrow(),
-    db.selectFrom('workers').select('full_name').where('id', '=', c.worker_id).executeTakeFirstOrThrow(),
-  ]);
+  return buildContractView(c, party, await loadHistory(db, c));
+}
+
+/** The contract as `party` may see it: drafts only for the employer and the platform; the worker by id and initials. */
+export function buildContractView(c: ContractRow, party: Party, history: ContractHistory): ContractView {
+  const { versions, transitions, views } = history;
   const shown = versions.filter((v) => seesDrafts(party) || v.offered_at !== null);
   const shownNumbers = new Set(shown.map((v) => v.version));
   const current = versions.find((v) => v.version === c.current_version)!;
@@ -129,8 +129,8 @@ export async function contractView(db: Kysely<DB>, c: ContractRow, party: Party)
     corridor: c.corridor_code,
     status: c.status,
     stage: contractStage(c, current),
-    employer: { id: c.employer_id, name: employer.name },
-    worker: { id: c.worker_id, initials: initialsOf(worker.full_name) },
+    employer: { id: c.employer_id, name: history.employerName },
+    worker: { id: c.worker_id, initials: initialsOf(history.workerName) },
     origin_country: c.origin_country,
     destination_country: c.destination_country,
     current_version: c.current_version,

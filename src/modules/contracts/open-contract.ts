@@ -4,7 +4,8 @@ import { notFound } from '../../core/errors.js';
 import type { DB } from '../../schema.js';
 import { isUuid } from '../identity/access.js';
 import { canSee, partyOf } from './contract-access.js';
-import { type ContractRow, findContract, listVersions, type VersionRow } from './contract-queries.js';
+import { type ContractHistory, loadHistory } from './contract-history.js';
+import { type ContractRow, findContract, type VersionRow } from './contract-queries.js';
 import { contractStage } from './contract-view.js';
 import type { Party, Stage } from './transitions.js';
 
@@ -18,17 +19,22 @@ export interface OpenContract {
   registered: VersionRow | undefined;
   party: Party;
   stage: Stage;
+  /** What the contract's view shows, as read after the lock: a step answers from it without reading again. */
+  history: ContractHistory;
 }
 
-/** Loads a contract the actor may see; any other is not found, whoever asks. */
+/** Loads a contract the actor may see; any other is not found, whoever asks. Two round trips: the (locked) row, then its history. */
 export async function openContract(db: Kysely<DB>, actor: Actor, id: string, lock = false): Promise<OpenContract> {
   const contract = isUuid(id) ? await findContract(db, id, lock) : undefined;
   if (!contract) throw notFound(`Contract ${id}`);
-  const versions = await listVersions(db, contract);
   const party = partyOf(actor, contract);
+  // Who is no party learns nothing, not even from the time the history takes to read.
+  if (party === undefined) throw notFound(`Contract ${id}`);
+  const history = await loadHistory(db, contract);
+  const { versions } = history;
   const progress = { offered: versions.some((v) => v.offered_at !== null), accepted: versions.some((v) => v.accepted_at !== null) };
   if (!canSee(party, progress)) throw notFound(`Contract ${id}`);
   const current = versions.find((v) => v.version === contract.current_version)!;
   const registered = versions.find((v) => v.version === contract.registered_version);
-  return { contract, versions, current, registered, party, stage: contractStage(contract, current) };
+  return { contract, versions, current, registered, party, stage: contractStage(contract, current), history };
 }

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/auth/actor.js';
 import type { Config } from '../../core/config.js';
 import type { DB } from '../../schema.js';
-import { applyStep } from './apply-step.js';
+import { applyStep, viewAfterStep } from './apply-step.js';
 import { updateVersion } from './contract-queries.js';
-import { contractView, type ContractView } from './contract-view.js';
+import { buildContractView, type ContractView } from './contract-view.js';
 import { initialsOf } from './initials.js';
 import { openContract } from './open-contract.js';
 import { appendEntries } from './registry/append-entries.js';
@@ -23,16 +23,12 @@ export async function registerContract(db: Kysely<DB>, config: Config, actor: Ac
   return db.transaction().execute(async (trx) => {
     const open = await openContract(trx, actor, id, true);
     const { contract, current, registered } = open;
-    if (open.party === 'destination' && current.registered_at !== null) return contractView(trx, contract, open.party);
+    if (open.party === 'destination' && current.registered_at !== null) return buildContractView(contract, open.party, open.history);
     const step = decide(open.stage, 'register', open.party);
 
     const signature = await signTermsAs(trx, config, 'destination', actor.organisationId ?? null, current.terms_digest);
     const signatures = [...(current.signatures as PartySignature[]), signature];
     const terms = current.terms as ContractTerms;
-    const [employer, worker] = await Promise.all([
-      trx.selectFrom('organisations').select('name').where('id', '=', contract.employer_id).executeTakeFirstOrThrow(),
-      trx.selectFrom('workers').select('full_name').where('id', '=', contract.worker_id).executeTakeFirstOrThrow(),
-    ]);
     const registeredAt = new Date();
     const entry: LeafInput = {
       contractNo: contract.contract_no,
@@ -40,24 +36,24 @@ export async function registerContract(db: Kysely<DB>, config: Config, actor: Ac
       termsDigest: current.terms_digest,
       keyTerms: {
         isco: terms.occupation_isco,
-        employer: employer.name,
+        employer: open.history.employerName,
         wage_minor: terms.wage.basic_monthly_minor,
         currency: terms.wage.currency,
         start: terms.start_date,
         end: terms.end_date,
-        worker: initialsOf(worker.full_name),
+        worker: initialsOf(open.history.workerName),
       },
       signatures,
       registeredAt: registeredAt.toISOString(),
     };
     const [leafIndex] = await appendEntries(trx, config, [entry]);
 
-    if (registered) await updateVersion(trx, registered, { state: 'superseded' });
+    const superseded = registered ? [await updateVersion(trx, registered, { state: 'superseded' })] : [];
     const result = await applyStep(trx, actor, open, step, {
       version: { registered_at: registeredAt, signatures: JSON.stringify(signatures), leaf_index: leafIndex! },
       contract: { registered_version: current.version, current_version: current.version },
       details: { terms_digest: current.terms_digest, leaf_index: leafIndex, ...(registered ? { supersedes_version: registered.version } : {}) },
     });
-    return contractView(trx, result.contract, open.party);
+    return viewAfterStep(open, result, superseded);
   });
 }

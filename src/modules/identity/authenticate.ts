@@ -69,13 +69,16 @@ export async function authenticateToken(db: Kysely<DB>, token: string, now = new
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .select(['t.id', 't.secret_hash', 't.scopes', 't.expires_at', 't.revoked_at', 'o.id as organisation_id', 'o.kind', 'o.country', 'o.status'])
+    .select(['t.id', 't.secret_hash', 't.scopes', 't.expires_at', 't.revoked_at', 't.last_used_at', 'o.id as organisation_id', 'o.kind', 'o.country', 'o.status'])
     .where('t.prefix', '=', parts.prefix)
     .executeTakeFirst();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now) || row.status !== 'active') throw refused;
   if (!safeEqual(row.secret_hash, sha256Hex(parts.secret))) throw refused;
   const allowed = tokenScopesAllowed(row.kind);
-  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  // Like a session's last_seen_at, at most once a minute: a write per call would serialise a busy client's requests on one row.
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
   return {
     actor: {
       type: 'token',

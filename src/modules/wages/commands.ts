@@ -8,6 +8,7 @@ import { importSalaryFiles } from './intake/import-salary-files.js';
 import { Period, IsoDate } from './reconcile/period.js';
 import { reconcileMonth } from './reconcile/reconcile-month.js';
 import { workerStatus } from './reconcile/worker-status.js';
+import { runFollowUp } from './follow-up/run-follow-up.js';
 import { UAE_PROFILES, type SalaryFileFormat, type UaeProfile } from './salary-files/index.js';
 
 const usage = (message: string) => new AppError('bad_request', message);
@@ -94,6 +95,24 @@ export function wageCommands(program: Command): void {
       await runCommand(command, async ({ database }) => {
         const s = await workerStatus(database.db, { period: options.period, personId: options.worker, asOf: options.asOf });
         return { json: s, text: `${s.worker_id} ${options.period}: ${s.status}, expected ${s.expected_minor}, paid ${s.paid_minor}${s.paid_on ? ` (on ${s.paid_on})` : ''}` };
+      });
+    });
+
+  wps
+    .command('follow-up')
+    .description('Run the follow-up ladder over the stored reconciliation: reminders, warning, inspection, suspensions, change of employer')
+    .option('--as-of <YYYY-MM-DD>', 'the day to run it for (default today)')
+    .option('--json', 'print one JSON document')
+    .action(async (options: { asOf?: string; json?: boolean }, command: Command) => {
+      if (!(await precheck(Boolean(options.json), () => checkOptions(options)))) return;
+      await runCommand(command, async ({ database, actor }) => {
+        const s = await runFollowUp(database.db, actor, { as_of: options.asOf });
+        return {
+          json: s,
+          text: `follow-up as of ${s.as_of}: ${s.opened} opened, ${s.advanced} advanced, ${s.closed} closed; ${s.open_cases} open ` +
+            `(${s.reminders} reminders, ${s.warnings} warnings, ${s.inspections} inspections this run); ` +
+            `${s.suspensions_started} suspensions started, ${s.suspensions_lifted} lifted; ${s.change_of_employer_rights} rights to change employer`,
+        };
       });
     });
 }

@@ -1,5 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App, AppContext } from '../../http/types.js';
+import { followUpRoutes } from './follow-up/follow-up-routes.js';
 import { fileRoutes, UPLOAD_LIMIT, UPLOAD_TYPES } from './intake/file-routes.js';
 import { mandateRoutes } from './mandates/mandate-routes.js';
 import { resultRoutes } from './reconcile/result-routes.js';
@@ -16,5 +17,6 @@ export async function wageRoutes(app: App, ctx: AppContext): Promise<void> {
     await fileRoutes(scoped, ctx);
     await mandateRoutes(scoped, ctx);
     await resultRoutes(scoped, ctx);
+    await followUpRoutes(scoped, ctx);
   });
 }

@@ -83,10 +83,61 @@ export interface WageResultsTable {
   computed_at: Generated<Date>;
 }
 
-/** The wage protection tables (migration 0012). */
+export type EscalationStep = 'reminder' | 'warning' | 'inspection';
+
+export interface WageEscalationsTable {
+  employer_id: string;
+  contract_id: string;
+  month: string;
+  id: Generated<string>;
+  worker_id: string;
+  corridor_code: string;
+  rules_version: number;
+  wage_status: WageStatus;
+  deadline: string;
+  step: EscalationStep | null;
+  step_count: Generated<number>;
+  steps: Json<{ step: EscalationStep; day: number; on: string }[]>;
+  state: 'open' | 'closed';
+  resolution: 'paid' | 'paid_late' | 'justified' | 'cleared' | null;
+  closed_on: string | null;
+  justification_category: string | null;
+  justification_text: string | null;
+  justified_at: Date | null;
+  justified_by: string | null;
+  worker_response: 'accept' | 'contest' | null;
+  worker_comment: string | null;
+  worker_language: string | null;
+  responded_at: Date | null;
+  opened_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WageSuspensionsTable {
+  employer_id: string;
+  started_on: string;
+  months: string[];
+  lifted_on: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface WageEmployerChangeRightsTable {
+  employer_id: string;
+  contract_id: string;
+  worker_id: string;
+  corridor_code: string;
+  granted_on: string;
+  months: string[];
+  created_at: Generated<Date>;
+}
+
+/** The wage protection tables (migrations 0012 and 0015). */
 export interface WageTables {
   wage_mandates: WageMandatesTable;
   salary_files: SalaryFilesTable;
   salary_records: SalaryRecordsTable;
   wage_results: WageResultsTable;
+  wage_escalations: WageEscalationsTable;
+  wage_suspensions: WageSuspensionsTable;
+  wage_employer_change_rights: WageEmployerChangeRightsTable;
 }

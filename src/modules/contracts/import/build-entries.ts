@@ -23,13 +23,13 @@ const columns: TermsColumns = {
  * import_ready: one row per contract, in file order (seq from 0), with its new id, the
  * employer's and worker's ids, its canonical terms and digest, and its registry leaf
  * and leaf hash; also the staging table the registry's bulk append reads
- * (seq, contract_no, version, leaf_json, leaf_hash). Run after the workers are inserted.
+ * (seq, contract_no, version, leaf_json, leaf_hash, key_terms_json). Run after the workers are inserted.
  */
 export async function createReadyRows(db: Kysely<DB>, ctx: ImportContext): Promise<void> {
   await sql`
     CREATE TEMP TABLE import_ready ON COMMIT DROP AS
     SELECT l.seq, l.contract_no, l.version, l.leaf_json, sha256('\\x00'::bytea || convert_to(l.leaf_json, 'UTF8')) AS leaf_hash,
-      l.contract_uuid, l.employer_uuid, l.worker_uuid, l.corridor, l.terms_json, l.terms_digest,
+      l.key_terms_json, l.contract_uuid, l.employer_uuid, l.worker_uuid, l.corridor, l.terms_json, l.terms_digest,
       l.start_on, l.end_on, l.basic_minor, l.allowance_minor, l.currency
     FROM (
       SELECT k.*, ${leafJsonSql({
@@ -60,4 +60,6 @@ export async function createReadyRows(db: Kysely<DB>, ctx: ImportContext): Promi
       ) k
     ) l
   `.execute(db);
+  // The registry's bulk append reads the leaves back in pages by seq.
+  await sql`CREATE UNIQUE INDEX import_ready_seq ON import_ready (seq)`.execute(db);
 }

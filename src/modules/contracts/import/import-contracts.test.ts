@@ -11,6 +11,7 @@ import { makeOrganisation, makeWorker } from '../../../../test/helpers/factories
 import { canonicalJson, digestOf } from '../registry/canonical.js';
 import { leafBytes, registryLeaf } from '../registry/leaf.js';
 import { findLatestTreeHead } from '../registry/tree-head-queries.js';
+import { verifyRegistry } from '../registry/verify/verify-registry.js';
 import { importContracts } from './import-contracts.js';
 import { applyExampleCorridor, countRows, validRow, writeCsv } from './import-test-support.js';
 import { legacyKeyTerms, legacyTerms } from './legacy-terms.js';
@@ -96,6 +97,8 @@ describe('contracts import', () => {
       assert.equal(s.leaf_index, i);
     });
     assert.equal(canonicalJson(JSON.parse(stored[0]!.leaf_json)), stored[0]!.leaf_json);
+    // `corridor registry verify` recomputes every digest, leaf and node from what was stored.
+    assert.deepEqual(await verifyRegistry(database.db), { entries: 3, ok: true, problems: [] });
     assert.match(stored[0]!.leaf_json, /"key_terms_digest"/);
     const event = await database.db.selectFrom('audit_events').selectAll().where('action', '=', 'contracts.imported').executeTakeFirstOrThrow();
     assert.equal((event.details as { imported: number }).imported, 3);

@@ -1,39 +1,45 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../../core/config.js';
+import { masterKeyOf } from '../../../core/crypto/master-key.js';
 import type { DB } from '../../../schema.js';
+import { lockLogWithFrontier, writeAppend } from './append-queries.js';
+import { activeKey, unsealed } from './key-store.js';
 import { type LeafInput, leafBytes, registryLeaf } from './leaf.js';
 import { appendLeaves, loadFrontier } from './merkle-frontier.js';
 import { leafHash } from './merkle-hash.js';
-import { databaseNodeReader, insertNodes } from './node-queries.js';
-import { lockLog, storeTreeHead } from './tree-head-queries.js';
+import { databaseNodeReader } from './node-queries.js';
+import { signTreeHead } from './tree-head.js';
 
 /**
  * Appends registered contract versions to the registry log inside the caller's transaction
  * (one writer at a time), stores the new perfect-subtree nodes and signs a new tree head.
- * Returns each entry's leaf index, in the order given. Seven statements whatever the
- * number of entries; the caller records the audit event of the registration it makes.
+ * Returns each entry's leaf index, in the order given. Two statements whatever the number of
+ * entries (the lock with the frontier and the log key; then every row written), so the lock
+ * is held for as little as possible; a third only when the lock had to wait (see
+ * lockLogWithFrontier). The caller records the audit event of the registration it makes.
  */
 export async function appendEntries(trx: Kysely<DB>, config: Config, entries: readonly LeafInput[]): Promise<number[]> {
   if (entries.length === 0) return [];
-  const size = await lockLog(trx);
-  const frontier = await loadFrontier(size, databaseNodeReader(trx));
+  const locked = await lockLogWithFrontier(trx);
+  const { size } = locked;
+  const frontier = locked.frontier ?? (await loadFrontier(size, databaseNodeReader(trx)));
+  // The first append ever makes the log key (and its audit event); after that it comes with the lock.
+  const key = locked.logKey ? unsealed(masterKeyOf(config), locked.logKey) : await activeKey(trx, config, 'log');
   const leaves = entries.map((entry) => leafBytes(registryLeaf(entry)));
   const hashes = leaves.map((leaf) => leafHash(leaf));
   const appended = appendLeaves(frontier, hashes);
-  await insertNodes(trx, appended.newNodes);
-  await trx
-    .insertInto('registry_entries')
-    .values(
-      entries.map((entry, i) => ({
-        leaf_index: size + i,
-        contract_no: entry.contractNo,
-        version: entry.version,
-        leaf_json: leaves[i]!,
-        leaf_hash: Buffer.from(hashes[i]!),
-        key_terms: JSON.stringify(entry.keyTerms),
-      })),
-    )
-    .execute();
-  await storeTreeHead(trx, config, size + entries.length, appended.root);
+  const head = signTreeHead({ treeSize: size + entries.length, rootHash: appended.root, timestamp: new Date() }, key.privateKey);
+  await writeAppend(trx, {
+    nodes: appended.newNodes,
+    entries: entries.map((entry, i) => ({
+      leafIndex: size + i,
+      contractNo: entry.contractNo,
+      version: entry.version,
+      leafJson: leaves[i]!,
+      leafHash: hashes[i]!,
+      keyTermsJson: JSON.stringify(entry.keyTerms),
+    })),
+    head,
+  });
   return entries.map((_, i) => size + i);
 }

@@ -73,6 +73,19 @@ function findActive(db: Kysely<DB>, purpose: KeyPurpose, organisationId: string 
     .executeTakeFirst();
 }
 
-function unsealed(masterKey: Buffer, row: { key_id: string; public_key: string; private_key_encrypted: string }): ActiveKey {
-  return { keyId: row.key_id, publicKey: row.public_key, privateKey: open(masterKey, row.private_key_encrypted, row.key_id) };
+// Opened keys by (master key, key id, sealed text): a key never changes once made, and opening
+// it (AES-GCM) on every signature is wasted work. The whole triple is the cache key, so a wrong
+// master key or an altered row still fails as it would uncached. Bounded: keys are few.
+const opened = new Map<string, string>();
+const OPENED_MAX = 1000;
+
+export function unsealed(masterKey: Buffer, row: { key_id: string; public_key: string; private_key_encrypted: string }): ActiveKey {
+  const cacheKey = `${masterKey.toString('base64url')}|${row.key_id}|${row.private_key_encrypted}`;
+  let privateKey = opened.get(cacheKey);
+  if (privateKey === undefined) {
+    privateKey = open(masterKey, row.private_key_encrypted, row.key_id);
+    if (opened.size >= OPENED_MAX) opened.clear();
+    opened.set(cacheKey, privateKey);
+  }
+  return { keyId: row.key_id, publicKey: row.public_key, privateKey };
 }

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign, verify as edVerify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign as edSign, verify as edVerify } from 'node:crypto';
 import { sha256 } from './canonical.js';
 
 export interface SigningKey {
@@ -29,13 +29,28 @@ export const keyIdOf = (rawPublicKey: Uint8Array | string): string =>
     .slice(0, 16);
 
 /** The raw public key (base64url) of a PKCS#8 PEM private key. */
-export const publicKeyOf = (privateKeyPem: string): string =>
-  rawPublicKey(createPublicKey(createPrivateKey(privateKeyPem)).export({ format: 'der', type: 'spki' })).toString(
-    'base64url',
-  );
+export function publicKeyOf(privateKeyPem: string): string {
+  const parsed = parsedKey(privateKeyPem);
+  parsed.publicKey ??= rawPublicKey(createPublicKey(parsed.privateKey).export({ format: 'der', type: 'spki' })).toString('base64url');
+  return parsed.publicKey;
+}
 
 export const sign = (privateKeyPem: string, message: Uint8Array | string): string =>
-  edSign(null, toBytes(message), createPrivateKey(privateKeyPem)).toString('base64url');
+  edSign(null, toBytes(message), parsedKey(privateKeyPem).privateKey).toString('base64url');
+
+// Parsing a PEM costs more than the Ed25519 signature itself; the few keys in use are parsed once per process.
+const parsed = new Map<string, { privateKey: KeyObject; publicKey?: string }>();
+const PARSED_MAX = 1000;
+
+function parsedKey(privateKeyPem: string) {
+  let entry = parsed.get(privateKeyPem);
+  if (!entry) {
+    entry = { privateKey: createPrivateKey(privateKeyPem) };
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(privateKeyPem, entry);
+  }
+  return entry;
+}
 
 /** False, never an exception, for any malformed key, message or signature. */
 export function verify(publicKeyRawB64u: string, message: Uint8Array | string, signature: string): boolean {
