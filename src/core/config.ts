@@ -19,6 +19,8 @@ export interface Config {
    * CORRIDOR_MASTER_KEY; the embedded default keeps one in the data folder instead.
    */
   masterKey?: string;
+  /** Address the public reaches the platform at, printed in QR codes (default: the request's own). */
+  publicUrl?: string;
 }
 
 export function loadConfig(overrides: Partial<Config> = {}, env = process.env): Config {
@@ -32,6 +34,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env = process.env): 
     adminPassword: env.CORRIDOR_ADMIN_PASSWORD || undefined,
     loginRateLimit: Number(env.CORRIDOR_LOGIN_RATE_LIMIT || 10),
     masterKey: env.CORRIDOR_MASTER_KEY || undefined,
+    publicUrl: env.CORRIDOR_PUBLIC_URL || undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

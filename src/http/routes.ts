@@ -6,6 +6,7 @@ import { referenceRoutes } from '../modules/reference/routes.js';
 import { registryRoutes } from '../modules/contracts/registry/routes.js';
 import { substitutionRoutes } from '../modules/contracts/substitution/routes.js';
 import { wageRoutes } from '../modules/wages/routes.js';
+import { verificationRoutes } from '../modules/contracts/verification/routes.js';
 import type { App, AppContext } from './types.js';
 
 /** Every module's routes, in one list. */
@@ -18,4 +19,5 @@ export async function registerModuleRoutes(app: App, ctx: AppContext): Promise<v
   await wageRoutes(app, ctx);
   await substitutionRoutes(app, ctx);
   await registryRoutes(app, ctx);
+  await verificationRoutes(app, ctx);
 }
