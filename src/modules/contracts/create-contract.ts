@@ -7,6 +7,7 @@ import { recordStep } from './apply-step.js';
 import type { TermsRequest } from './contract.schema.js';
 import { insertContract, nextContractNo } from './contract-queries.js';
 import { contractView, type ContractView } from './contract-view.js';
+import { refuseIfSuspended } from './employer-standing.js';
 import { insertTermsVersion } from './insert-terms-version.js';
 import { checkAgainstRules } from './rules-check.js';
 import { termsProblems, throwIfAny } from './terms-references.js';
@@ -19,6 +20,7 @@ export async function createContract(db: Kysely<DB>, actor: Actor, input: TermsR
   if (actor.organisationKind !== 'employer') throw forbidden('Only an employer drafts contracts');
   const { terms } = input;
   throwIfAny(await termsProblems(db, actor, terms));
+  await refuseIfSuspended(db, terms.employer_id, today());
   const check = await checkAgainstRules(db, terms, today());
   return db.transaction().execute(async (trx) => {
     const corridor = await trx.selectFrom('corridors').select(['origin', 'destination']).where('code', '=', terms.corridor).executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import type { DB } from '../../schema.js';
 import { today } from '../corridors/read-corridors.js';
 import { applyStep } from './apply-step.js';
 import { contractView, type ContractView } from './contract-view.js';
+import { refuseIfSuspended } from './employer-standing.js';
 import { openContract } from './open-contract.js';
 import { checkAgainstRules, throwIfBreaches } from './rules-check.js';
 import type { ContractTerms } from './terms.schema.js';
@@ -18,6 +19,7 @@ export async function offerContract(db: Kysely<DB>, actor: Actor, id: string): P
     const open = await openContract(trx, actor, id, true);
     if (alreadyDone(open.stage, 'offer', open.party)) return contractView(trx, open.contract, open.party);
     const step = decide(open.stage, 'offer', open.party);
+    await refuseIfSuspended(trx, open.contract.employer_id, today());
     const check = await checkAgainstRules(trx, open.current.terms as ContractTerms, today());
     throwIfBreaches(check.breaches);
     const { contract } = await applyStep(trx, actor, open, step, {
