@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite, on the embedded database (PGlite) and on a real PostgreSQL server.
-# Installs what it needs (npm packages, Debian's postgresql) and starts and stops the server itself.
+# Installs what it needs (npm packages, Debian's postgresql and chromium) and starts and stops the server itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/ensure-system-packages.sh
+# The browser tests (test/web) drive the built application: build it from the current sources (~1 s).
+node scripts/build-web-if-needed.js
 
 work=$(mktemp -d)
 chmod 755 "$work"  # the postgres user must reach its folder inside

@@ -15,6 +15,7 @@ import { registerMetrics } from './metrics.js';
 import { sendProblem, toAppError } from './problem.js';
 import { registerModuleRoutes } from './routes.js';
 import type { App, AppContext } from './types.js';
+import { registerWeb } from './web.js';
 
 /** Never logged, wherever they appear. */
 export const REDACTED_PATHS = [
@@ -109,5 +110,6 @@ export async function buildServer(ctx: AppContext, logger?: FastifyBaseLogger): 
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await registerModuleRoutes(app, ctx);
+  await registerWeb(app);
   return app;
 }

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium } from 'playwright-core';
+import { seedDemo } from '../../src/demo/seed.js';
+import { type TestApp, startTestApp } from '../helpers/app.js';
+
+/** Debian's Chromium, installed by scripts/ensure-system-packages.sh: never a downloaded browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Why the browser tests cannot run here, or false. Only a missing Chromium (not root, not installable) skips them. */
+export const skipBrowser = existsSync(CHROMIUM)
+  ? false
+  : `Debian's chromium is not installed at ${CHROMIUM}: run scripts/ensure-system-packages.sh as root (apt-get install chromium fonts-noto-core)`;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The web application must be built before the server starts: the server reads web/dist once. */
+export function ensureWebBuilt(): void {
+  const dist = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+  if (existsSync(dist)) return;
+  const script = fileURLToPath(new URL('../../scripts/build-web-if-needed.js', import.meta.url));
+  const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('building the web application failed');
+}
+
+export interface WebServer extends TestApp {
+  base: string;
+}
+
+/** A real server on a socket (port 0), on the test database, with the demo corridor's data. */
+export async function startWebServer(): Promise<WebServer> {
+  ensureWebBuilt();
+  const t = await startTestApp();
+  await seedDemo(t.database, t.ctx.config);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  return { ...t, base: `http://127.0.0.1:${port}` };
+}

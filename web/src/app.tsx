@@ -1,0 +1,54 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { RequireSession } from './auth/require-session.js';
+import { type Me, SessionProvider } from './auth/session.js';
+import { Layout } from './components/layout.js';
+import { Loading } from './components/status.js';
+import { LocaleProvider } from './i18n/locale-provider.js';
+
+// Each page is its own chunk: a worker's phone never downloads the desks' pages.
+const Home = lazy(() => import('./pages/home.js'));
+const SignIn = lazy(() => import('./pages/sign-in.js'));
+const Account = lazy(() => import('./pages/account.js'));
+const WorkerHome = lazy(() => import('./pages/worker/worker-home.js'));
+const ContractPage = lazy(() => import('./pages/worker/contract-page.js'));
+const WagesPage = lazy(() => import('./pages/worker/wages-page.js'));
+const VerifyStart = lazy(() => import('./pages/verify/verify-start.js'));
+const VerifyPage = lazy(() => import('./pages/verify/verify-page.js'));
+const EmployerHome = lazy(() => import('./pages/employer/employer-home.js'));
+const AuthorityQueue = lazy(() => import('./pages/authority/authority-queue.js'));
+const NotFound = lazy(() => import('./pages/not-found.js'));
+
+const isWorker = (me: Me) => me.user?.role === 'worker';
+const isKind = (...kinds: string[]) => (me: Me) => kinds.includes(me.organisation?.kind ?? '');
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Layout>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/" element={<Home />} />
+                <Route path="/sign-in" element={<SignIn />} />
+                <Route path="/verify" element={<VerifyStart />} />
+                <Route path="/verify/:contractNo" element={<VerifyPage />} />
+                <Route path="/worker" element={<RequireSession allow={isWorker}><WorkerHome /></RequireSession>} />
+                <Route path="/worker/contracts/:id" element={<RequireSession allow={isWorker}><ContractPage /></RequireSession>} />
+                <Route path="/worker/wages" element={<RequireSession allow={isWorker}><WagesPage /></RequireSession>} />
+                <Route path="/employer" element={<RequireSession allow={isKind('employer')}><EmployerHome /></RequireSession>} />
+                <Route
+                  path="/authority"
+                  element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><AuthorityQueue /></RequireSession>}
+                />
+                <Route path="/account" element={<RequireSession allow={() => true}><Account /></RequireSession>} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
+          </Layout>
+        </BrowserRouter>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}
