@@ -36,6 +36,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const url = process.env.DATABASE_URL || undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'corridor-bench-http-'));
 const engine = url ? 'postgres' : 'pglite';
+// A server database signs only with CORRIDOR_MASTER_KEY set (the embedded one keeps a key file). A fixed bench key,
+// not a random one per run: keys sealed by an earlier run on the same throwaway server must still open.
+const masterKey = process.env.CORRIDOR_MASTER_KEY || (url ? createHash('sha256').update('corridor http bench').digest('base64url') : '');
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -81,8 +84,8 @@ async function seed() {
 }
 
 async function startServer(): Promise<() => void> {
-  const child = spawn(process.execPath, ['bin/corridor.js', '--data', dataDir, 'start', '--port', String(PORT)], {
-    env: { ...process.env, LOG_LEVEL: 'warn', CORRIDOR_ADMIN_PASSWORD: 'bench-admin-password-1' },
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), 'bin/corridor.js', '--data', dataDir, 'start', '--port', String(PORT)], {
+    env: { ...process.env, LOG_LEVEL: 'warn', CORRIDOR_ADMIN_PASSWORD: 'bench-admin-password-1', CORRIDOR_MASTER_KEY: masterKey },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {

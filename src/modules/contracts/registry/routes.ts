@@ -1,6 +1,7 @@
 import { notFound } from '../../../core/errors.js';
 import type { App, AppContext } from '../../../http/types.js';
 import { verifyContractPublicly } from '../verification/public-verification.js';
+import { verificationCache } from '../verification/verification-cache.js';
 import { PublicVerification, VerifyParams } from '../verification/public-verification.schema.js';
 import { consistencyProofFor, inclusionProofFor } from './proofs.js';
 import { publishedKeys } from './published-keys.js';
@@ -20,6 +21,8 @@ export async function registryRoutes(app: App, ctx: AppContext): Promise<void> {
   const db = () => ctx.database.db;
   const tags = ['registry'];
   const open = { public: true } as const;
+  // Tree heads at most a second old, proofs kept: see verification-cache.ts.
+  const verification = verificationCache();
 
   app.get(
     '/.well-known/corridor-registry.json',
@@ -69,7 +72,7 @@ export async function registryRoutes(app: App, ctx: AppContext): Promise<void> {
         response: { 200: PublicVerification },
       },
     },
-    async (request) => verifyContractPublicly(db(), request.params.contract_no),
+    async (request) => verifyContractPublicly(db(), request.params.contract_no, verification),
   );
 }
 

@@ -1,47 +1,63 @@
 import { type Kysely, sql } from 'kysely';
 import { notFound } from '../../../core/errors.js';
 import type { DB } from '../../../schema.js';
-import type { RegistryLeafV1 } from '../verifier/payload-v1.js';
-import { offlinePayloadFor } from './offline-payload.js';
+import { buildPayload } from '../registry/build-payload.js';
+import type { KeyTerms, PartySignature, RegistryLeafV1 } from '../verifier/payload-v1.js';
 import type { PublicVerification } from './public-verification.schema.js';
+import { headFor, proofFor, type VerificationCache } from './verification-cache.js';
 
 const SHOWN_STATUSES = new Set(['registered', 'active', 'completed', 'terminated']);
 
 /**
  * What anyone holding a contract number may see: its status and the key terms as registered,
  * with the worker's initials only. A contract not yet registered shows nothing but that.
+ * One query for the contract, its registered version's signatures and log entry; the tree head
+ * and the proof come from `cache` when given (see verification-cache.ts), else from the database.
  */
-export async function verifyContractPublicly(db: Kysely<DB>, contractNo: string): Promise<PublicVerification> {
-  const contract = await db
-    .selectFrom('contracts')
-    .select(['status', 'registered_version'])
-    .where('contract_no', '=', contractNo)
+export async function verifyContractPublicly(db: Kysely<DB>, contractNo: string, cache?: VerificationCache): Promise<PublicVerification> {
+  const row = await db
+    .selectFrom('contracts as c')
+    .leftJoin('contract_versions as cv', (join) =>
+      join.onRef('cv.employer_id', '=', 'c.employer_id').onRef('cv.contract_id', '=', 'c.id').onRef('cv.version', '=', 'c.registered_version'),
+    )
+    .leftJoin('registry_entries as e', (join) => join.onRef('e.contract_no', '=', 'c.contract_no').onRef('e.version', '=', 'c.registered_version'))
+    .leftJoin('occupations as o', (join) => join.on(sql<boolean>`o.code = e.key_terms->>'isco'`))
+    .select(['c.status', 'e.leaf_index', 'e.leaf_json', 'e.key_terms', 'o.title', 'cv.signatures'])
+    .where('c.contract_no', '=', contractNo)
     .executeTakeFirst();
-  if (!contract) throw notFound(`Contract ${contractNo}`);
-  const entry =
-    contract.registered_version === null
-      ? undefined
-      : await db
-          .selectFrom('registry_entries as e')
-          .leftJoin('occupations as o', (join) => join.on(sql<boolean>`o.code = e.key_terms->>'isco'`))
-          .select(['e.leaf_json', 'e.key_terms', 'o.title'])
-          .where('e.contract_no', '=', contractNo)
-          .where('e.version', '=', contract.registered_version)
-          .executeTakeFirst();
-  if (!entry) {
+  if (!row) throw notFound(`Contract ${contractNo}`);
+  if (row.leaf_json === null || row.leaf_index === null) {
     return { contract_no: contractNo, status: 'not registered', version: null, registered_at: null, terms_digest: null, key_terms: null, offline_payload: null };
   }
-  const leaf = JSON.parse(entry.leaf_json) as RegistryLeafV1;
-  const k = entry.key_terms;
+  const leaf = JSON.parse(row.leaf_json) as RegistryLeafV1;
+  const k = row.key_terms as KeyTerms;
+  const leafIndex = Number(row.leaf_index);
+  const head = row.signatures === null ? undefined : await headFor(db, leafIndex, cache);
+  const offlinePayload =
+    head === undefined
+      ? null
+      : buildPayload(
+          {
+            contractNo: leaf.contract_no,
+            version: leaf.version,
+            termsDigest: leaf.terms_digest,
+            keyTerms: k,
+            signatures: row.signatures as PartySignature[],
+            registeredAt: leaf.registered_at,
+            leafIndex,
+          },
+          await proofFor(db, leafIndex, head.tree_size, cache),
+          head,
+        );
   return {
     contract_no: contractNo,
     // An amendment under way does not undo the registration in force.
-    status: (SHOWN_STATUSES.has(contract.status) ? contract.status : 'registered') as PublicVerification['status'],
+    status: (SHOWN_STATUSES.has(row.status) ? row.status : 'registered') as PublicVerification['status'],
     version: leaf.version,
     registered_at: leaf.registered_at,
     terms_digest: leaf.terms_digest,
     key_terms: {
-      occupation: { code: k.isco, title: entry.title ?? null },
+      occupation: { code: k.isco, title: row.title ?? null },
       employer: k.employer,
       wage_minor: k.wage_minor,
       currency: k.currency,
@@ -49,6 +65,6 @@ export async function verifyContractPublicly(db: Kysely<DB>, contractNo: string)
       end: k.end,
       worker_initials: k.worker,
     },
-    offline_payload: ((await offlinePayloadFor(db, contractNo)) ?? null) as PublicVerification['offline_payload'],
+    offline_payload: offlinePayload as PublicVerification['offline_payload'],
   };
 }

@@ -1,0 +1,65 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../schema.js';
+import type { ContractRow, TransitionRow, VersionRow } from './contract-queries.js';
+
+export interface ViewRow {
+  version: number;
+  language: string;
+  first_viewed_at: Date;
+}
+
+/** Everything a contract's view shows besides the contract row itself. */
+export interface ContractHistory {
+  versions: VersionRow[];
+  transitions: TransitionRow[];
+  views: ViewRow[];
+  employerName: string;
+  workerName: string;
+}
+
+type Extras = {
+  transitions: (Omit<TransitionRow, 'occurred_at'> & { occurred_at: number })[] | null;
+  views: (Omit<ViewRow, 'first_viewed_at'> & { first_viewed_at: number })[] | null;
+  employer_name: string;
+  worker_name: string;
+};
+
+// Instants travel as epoch milliseconds (truncated, as node-postgres truncates microseconds), so they read back exactly as a Date would.
+const ms = (column: string) => sql.raw(`floor(extract(epoch FROM ${column}) * 1000)::float8`);
+
+/**
+ * The versions, transitions, views and the two names a contract's view needs, in one round
+ * trip: the other parts ride along as JSON on every version row (uncorrelated subqueries,
+ * computed once). A request then builds its answer without reading the contract again.
+ * Read after the contract row is locked, so that it sees the latest committed steps.
+ */
+export async function loadHistory(db: Kysely<DB>, c: ContractRow): Promise<ContractHistory> {
+  const scope = sql`employer_id = ${c.employer_id} AND contract_id = ${c.id}`;
+  const rows = await db
+    .selectFrom('contract_versions')
+    .selectAll()
+    .select([
+      sql<Extras['transitions']>`(SELECT json_agg(json_build_object('employer_id', t.employer_id, 'contract_id', t.contract_id, 'id', t.id,
+        'version', t.version, 'from_state', t.from_state, 'to_state', t.to_state, 'actor_type', t.actor_type, 'actor_user_id', t.actor_user_id,
+        'actor_organisation_id', t.actor_organisation_id, 'reason', t.reason, 'occurred_at', ${ms('t.occurred_at')}) ORDER BY t.id)
+        FROM contract_transitions t WHERE ${scope})`.as('x_transitions'),
+      sql<Extras['views']>`(SELECT json_agg(json_build_object('version', w.version, 'language', w.language,
+        'first_viewed_at', ${ms('w.first_viewed_at')}) ORDER BY w.first_viewed_at) FROM contract_views w WHERE ${scope})`.as('x_views'),
+      sql<string>`(SELECT name FROM organisations WHERE id = ${c.employer_id})`.as('x_employer_name'),
+      sql<string>`(SELECT full_name FROM workers WHERE id = ${c.worker_id})`.as('x_worker_name'),
+    ])
+    .where('employer_id', '=', c.employer_id)
+    .where('contract_id', '=', c.id)
+    .orderBy('version')
+    .execute();
+  const first = rows[0];
+  if (!first) throw new Error(`contract ${c.id} has no version`);
+  const versions = rows.map(({ x_transitions, x_views, x_employer_name, x_worker_name, ...version }) => version as VersionRow);
+  return {
+    versions,
+    transitions: (first.x_transitions ?? []).map((t) => ({ ...t, occurred_at: new Date(t.occurred_at) })),
+    views: (first.x_views ?? []).map((v) => ({ ...v, first_viewed_at: new Date(v.first_viewed_at) })),
+    employerName: first.x_employer_name,
+    workerName: first.x_worker_name,
+  };
+}
