@@ -3,13 +3,12 @@ import { type Actor, isPlatform, requireScope } from '../../../core/auth/actor.j
 import type { Database } from '../../../core/db/database.js';
 import { forbidden } from '../../../core/errors.js';
 import { recordEvent } from '../../audit/record-event.js';
-import { type ByteSource, parseSalaryFile, type SalaryFileFormat, type UaeProfile } from '../salary-files/index.js';
+import type { ByteSource, SalaryFileFormat, UaeProfile } from '../salary-files/index.js';
 import { type Acknowledgement, toAcknowledgement } from './acknowledgement.js';
 import { type BatchFacts, decideFile, externalIdVariants, type Submitter } from './decide-file.js';
 import { type FileRowInput, fileRow, RECORD_COLUMNS, recordRows } from './file-rows.js';
-import {
-  acceptedBySha, filesById, findEmployersByExternalId, insertAcceptedFiles, insertFiles, mandatedEmployers,
-} from './salary-file-queries.js';
+import { type Parsed, parseAhead } from './parse-ahead.js';
+import { acceptedBySha, findEmployersByExternalId, insertAcceptedFiles, insertFiles, mandatedEmployers } from './salary-file-queries.js';
 
 export interface IncomingFile {
   name: string;
@@ -25,10 +24,6 @@ export interface ImportOptions {
   maxBatchRecords?: number;
 }
 
-interface Parsed {
-  file: IncomingFile;
-  parsed: Awaited<ReturnType<typeof parseSalaryFile>>;
-}
 
 function submitterOf(actor: Actor): Submitter {
   requireScope(actor, 'wages:submit');
@@ -41,6 +36,13 @@ function submitterOf(actor: Actor): Submitter {
  * Receives salary files (PRODUCT.md 5.3): each is validated whole in JS as it streams in,
  * then a batch of files is stored in one transaction, the accepted files' payments by COPY.
  * Returns one acknowledgement per file, in the order given; every one is also stored.
+ *
+ * A month is ~60,000 files, most of a few lines: a transaction, an audit entry and a COPY per
+ * file would cost more than the payments themselves, so files go in batches of thousands. A
+ * file stays atomic inside its batch because its fate is decided whole before anything is
+ * written (all its records are copied or none), and the batch commits or fails as one. The
+ * next batch is parsed while the previous one is being stored (on PostgreSQL the server works
+ * meanwhile); at most two batches are in memory.
  */
 export async function importSalaryFiles(
   database: Database,
@@ -49,22 +51,28 @@ export async function importSalaryFiles(
   options: ImportOptions = {},
 ): Promise<Acknowledgement[]> {
   const submitter = submitterOf(actor);
-  const maxFiles = options.maxBatchFiles ?? 500;
+  const maxFiles = options.maxBatchFiles ?? 2_000;
   const maxRecords = options.maxBatchRecords ?? 200_000;
   const acks: Acknowledgement[] = [];
+  let storing: Promise<void> = Promise.resolve();
+  const store = async (batch: Parsed[]) => {
+    await storing; // one batch at a time, in order: a later one sees the earlier one's files
+    storing = storeBatch(database, actor, submitter, batch).then((a) => void acks.push(...a));
+    storing.catch(() => undefined); // observed by the next await, or at the end
+  };
   let batch: Parsed[] = [];
   let records = 0;
-  for await (const file of files) {
-    const parsed = await parseSalaryFile(file.open(), { fileName: file.name, format: file.format, profiles: file.profiles });
-    batch.push({ file, parsed });
-    records += parsed.records.length;
+  for await (const item of parseAhead(files, 16)) {
+    batch.push(item);
+    records += item.parsed.records.length;
     if (batch.length >= maxFiles || records >= maxRecords) {
-      acks.push(...(await storeBatch(database, actor, submitter, batch)));
+      await store(batch);
       batch = [];
       records = 0;
     }
   }
-  if (batch.length) acks.push(...(await storeBatch(database, actor, submitter, batch)));
+  if (batch.length) await store(batch);
+  await storing;
   return acks;
 }
 
@@ -94,7 +102,7 @@ async function storeBatch(database: Database, actor: Actor, submitter: Submitter
     return row;
   });
 
-  await database.session((s) =>
+  const stored = await database.session((s) =>
     s.db.transaction().execute(async (trx) => {
       const firsts = rows.filter((r) => r.status === 'accepted');
       const inserted = await insertAcceptedFiles(trx, firsts.map(fileRow));
@@ -106,20 +114,23 @@ async function storeBatch(database: Database, actor: Actor, submitter: Submitter
         if (winnerOf.has(r.id)) Object.assign(r, { status: 'duplicate', duplicateOf: winnerOf.get(r.id) });
         else if (r.duplicateOf && winnerOf.has(r.duplicateOf)) r.duplicateOf = winnerOf.get(r.duplicateOf)!;
       }
-      await insertFiles(trx, rows.filter((r) => r.status !== 'accepted').map(fileRow));
+      const others = await insertFiles(trx, rows.filter((r) => r.status !== 'accepted').map(fileRow));
       const taken = rows.filter((r) => r.status === 'accepted');
-      await s.copyInto('salary_records', RECORD_COLUMNS, (function* () {
+      const copied = await s.copyInto('salary_records', RECORD_COLUMNS, (function* () {
         for (const r of taken) yield* recordRows(r.id, r.employerId!, r.parsed);
       })());
+      // One entry per batch, with counts: each file's own facts are its salary_files row.
+      const count = (status: string) => rows.filter((r) => r.status === status).length;
       await recordEvent(trx, actor, {
         action: 'wages.files.received',
         subjectType: 'salary_file',
         subjectId: rows.length === 1 ? rows[0]!.id : null,
         organisationIds: rows.map((r) => r.employerId),
-        details: { files: rows.map((r) => ({ id: r.id, status: r.status, records: r.parsed.recordCount, sha256: r.parsed.sha256 })) },
+        details: { files: rows.length, accepted: count('accepted'), rejected: count('rejected'), duplicate: count('duplicate'), records: copied },
       });
+      return new Map([...inserted, ...others]);
     }),
   );
-  const stored = new Map((await filesById(database.db, rows.map((r) => r.id))).map((f) => [f.id, f]));
+  // The rows as stored (RETURNING *), so an acknowledgement reads exactly as it will later.
   return rows.map((r) => toAcknowledgement(stored.get(r.id)!));
 }

@@ -44,26 +44,34 @@ export async function acceptedBySha(db: Kysely<DB>, hashes: readonly string[]): 
   return new Map(rows.map((r) => [r.sha256, { id: r.id, employer_id: r.employer_id }]));
 }
 
+/** At most 1,000 rows (25,000 parameters) per INSERT: the protocol allows 65,535. */
+function* chunks<T>(rows: T[], size = 1_000): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
 /**
  * Inserts accepted files unless the same bytes were accepted meanwhile (a concurrent
- * submission): returns the ids that went in; the others are duplicates.
+ * submission): returns the rows that went in, as stored; the others are duplicates.
  */
-export async function insertAcceptedFiles(db: Kysely<DB>, rows: Insertable<SalaryFilesTable>[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await db
-    .insertInto('salary_files')
-    .values(rows)
-    .onConflict((oc) => oc.column('sha256').where('status', '=', 'accepted').doNothing())
-    .returning('id')
-    .execute();
-  return new Set(inserted.map((r) => r.id));
+export async function insertAcceptedFiles(db: Kysely<DB>, rows: Insertable<SalaryFilesTable>[]): Promise<Map<string, SalaryFileRow>> {
+  if (rows.length === 0) return new Map();
+  const inserted = new Map<string, SalaryFileRow>();
+  for (const part of chunks(rows)) {
+    const got = await db
+      .insertInto('salary_files')
+      .values(part)
+      .onConflict((oc) => oc.column('sha256').where('status', '=', 'accepted').doNothing())
+      .returningAll()
+      .execute();
+    for (const r of got) inserted.set(r.id, r);
+  }
+  return inserted;
 }
 
-export async function insertFiles(db: Kysely<DB>, rows: Insertable<SalaryFilesTable>[]): Promise<void> {
-  if (rows.length) await db.insertInto('salary_files').values(rows).execute();
-}
-
-export function filesById(db: Kysely<DB>, ids: readonly string[]): Promise<SalaryFileRow[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('salary_files').selectAll().where('id', 'in', [...ids]).execute();
+/** Inserts acknowledgements; returns them as stored. */
+export async function insertFiles(db: Kysely<DB>, rows: Insertable<SalaryFilesTable>[]): Promise<Map<string, SalaryFileRow>> {
+  if (rows.length === 0) return new Map();
+  const inserted = new Map<string, SalaryFileRow>();
+  for (const part of chunks(rows)) for (const r of await db.insertInto('salary_files').values(part).returningAll().execute()) inserted.set(r.id, r);
+  return inserted;
 }

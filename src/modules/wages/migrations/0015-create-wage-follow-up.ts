@@ -106,8 +106,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     COMMENT ON COLUMN wage_employer_change_rights.months IS 'The salary months owed when it was granted';
     COMMENT ON COLUMN wage_employer_change_rights.created_at IS 'When it was recorded';
   `.execute(db);
+  // wage_results is written only by the reconciliation, which selects every row from a join of
+  // contracts, workers and corridors: each reference exists by construction, and contracts,
+  // workers and corridors are never deleted. Its three foreign keys cost three index probes per
+  // result (a million a month), more than the rest of the insert on PGlite (docs/performance.md),
+  // and protected nothing the statement does not already guarantee. Unreleased, so done here.
+  await sql`
+    ALTER TABLE wage_results DROP CONSTRAINT wage_results_corridor_code_fkey;
+    ALTER TABLE wage_results DROP CONSTRAINT wage_results_worker_id_fkey;
+    ALTER TABLE wage_results DROP CONSTRAINT wage_results_employer_id_contract_id_fkey;
+    COMMENT ON TABLE wage_results IS 'The reconciliation of each registered contract for each month (PRODUCT.md 5.3); a re-run replaces it. No foreign keys: rows come only from a join of contracts, workers and corridors (integrity by construction)';
+  `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`
+    ALTER TABLE wage_results ADD FOREIGN KEY (corridor_code) REFERENCES corridors (code);
+    ALTER TABLE wage_results ADD FOREIGN KEY (worker_id) REFERENCES workers (id);
+    ALTER TABLE wage_results ADD FOREIGN KEY (employer_id, contract_id) REFERENCES contracts (employer_id, id);
+  `.execute(db);
   await sql`DROP TABLE wage_employer_change_rights; DROP TABLE wage_suspensions; DROP TABLE wage_escalations;`.execute(db);
 }

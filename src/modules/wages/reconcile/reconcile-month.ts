@@ -10,11 +10,12 @@ import { monthStart, today } from './period.js';
 
 const RESULT_COLUMNS = sql.raw(`employer_id, contract_id, month, corridor_code, worker_id, person_id, rules_version, currency,
   monthly_minor, days_in_month, active_days, leave_days, expected_minor, paid_minor, payments, status, full_on, due_on, deadline, as_of`);
-const UPDATED = sql.raw(
-  ['corridor_code', 'worker_id', 'person_id', 'rules_version', 'currency', 'monthly_minor', 'days_in_month', 'active_days', 'leave_days',
-    'expected_minor', 'paid_minor', 'payments', 'status', 'full_on', 'due_on', 'deadline', 'as_of']
-    .map((c) => `${c} = excluded.${c}`).concat('computed_at = now()').join(', '),
-);
+/**
+ * The sorts and hashes of a month (a million contracts, as many payments) stay in memory
+ * instead of spilling to disk at the default 4MB; SET LOCAL ends with the transaction. Not
+ * more: PGlite runs inside this process, and its peak RSS must stay under 1 GiB.
+ */
+const WORK_MEM = '128MB';
 
 /** Which contracts a run covers: the platform all of them, a destination authority its employers'. */
 async function runFilter(db: Kysely<DB>, actor: Actor, req: ReconcileRequest): Promise<ReconcileFilter> {
@@ -40,22 +41,24 @@ export async function reconcileMonth(db: Kysely<DB>, actor: Actor, input: unknow
   const req = parseOrThrow(ReconcileRequest, input, 'reconciliation request');
   const f = await runFilter(db, actor, req);
   return db.transaction().execute(async (trx) => {
+    await sql.raw(`SET LOCAL work_mem = '${WORK_MEM}'`).execute(trx);
+    // The month's results in scope are replaced as a whole: deleting them and inserting the new
+    // ones costs one pass each, where ON CONFLICT DO UPDATE probed and rewrote row by row. A
+    // contract no longer in the set keeps no stale result. The same transaction, so readers see
+    // the old results or the new ones, never none.
+    await sql`
+      DELETE FROM wage_results r
+      WHERE r.month = ${f.month}::date
+        ${f.corridor ? sql`AND r.corridor_code = ${f.corridor}` : sql``}
+        ${f.destinationCountry ? sql`AND r.employer_id IN (SELECT o.id FROM organisations o WHERE o.country = ${f.destinationCountry})` : sql``}`.execute(trx);
     const { rows } = await sql<{ status: string; n: number }>`
       WITH ${reconciliationCtes(f)},
-      stale AS (
-        DELETE FROM wage_results r
-        WHERE r.month = ${f.month}::date
-          ${f.corridor ? sql`AND r.corridor_code = ${f.corridor}` : sql``}
-          ${f.destinationCountry ? sql`AND r.employer_id IN (SELECT o.id FROM organisations o WHERE o.country = ${f.destinationCountry})` : sql``}
-          AND NOT EXISTS (SELECT 1 FROM computed c WHERE c.employer_id = r.employer_id AND c.contract_id = r.contract_id)
-      ),
-      upserted AS (
+      inserted AS (
         INSERT INTO wage_results (${RESULT_COLUMNS})
         SELECT ${RESULT_COLUMNS} FROM computed
-        ON CONFLICT (employer_id, contract_id, month) DO UPDATE SET ${UPDATED}
         RETURNING status
       )
-      SELECT status, count(*)::int AS n FROM upserted GROUP BY status`.execute(trx);
+      SELECT status, count(*)::int AS n FROM inserted GROUP BY status`.execute(trx);
     const unregistered = (await unregisteredPaymentsSql(f).execute(trx)).rows[0]!.unregistered;
     const count = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
     const summary: ReconcileSummary = {

@@ -48,59 +48,61 @@ export function contractsOfMonth(f: ReconcileFilter): RawBuilder<unknown> {
       JOIN rules r ON r.corridor_code = c.corridor_code
       CROSS JOIN p
       WHERE c.status IN ('registered', 'active', 'completed', 'terminated')
-        AND cv.start_date < p.m1 AND cv.end_date >= p.m0
+        -- Constants, not p's columns, so the planner estimates the rows (and picks hashes).
+        AND cv.start_date < ${f.month}::date + interval '1 month' AND cv.end_date >= ${f.month}::date
         ${and(f.corridor !== undefined && sql`c.corridor_code = ${f.corridor}`)}
         ${and(f.destinationCountry !== undefined && sql`c.employer_id IN (SELECT o.id FROM organisations o WHERE o.country = ${f.destinationCountry})`)}
         ${and(f.personId !== undefined && sql`w.person_id = ${f.personId}`)}
     )`;
 }
 
+/** round_half_up(monthly x (active - leave) / days in M), in integers, as PRODUCT.md 5.3 states it. */
+const expected = (leave: RawBuilder<unknown>) =>
+  sql`(2 * k.monthly * GREATEST(k.active_days - ${leave}, 0) + p.days_in_m) / (2 * p.days_in_m)`;
+
 /**
  * PRODUCT.md 5.3, as one statement's CTEs ending in `computed`: one row per contract with
  * expected, paid, full_on (a running sum over the worker's payments by paid-on date) and status.
+ *
+ * Shaped for a million contracts (docs/performance.md): the payments of M are read once, and
+ * one sort serves every window over them (the running sum orders by paid_on, a prefix of the
+ * leave order), so a contract's sum, count, leave and the running sums come from one pass;
+ * then one hash join to the contracts and one hash aggregate. The windows partition by
+ * (employer, person, currency), which is exactly the set of payments a contract matches.
  */
 export function reconciliationCtes(f: ReconcileFilter): RawBuilder<unknown> {
   return sql`
     ${contractsOfMonth(f)},
-    pay AS (
-      SELECT k.employer_id, k.contract_id, s.paid_on, s.paid_minor, s.unpaid_leave_days, sf.received_at, s.file_id
+    paid AS (
+      SELECT s.employer_id, s.person_id, s.currency, s.paid_on,
+        sum(s.paid_minor) OVER (w ORDER BY s.paid_on) AS running_minor,
+        sum(s.paid_minor) OVER w AS total_minor,
+        count(*) OVER w AS payments,
+        -- The leave of the latest payment: latest paid_on, then the file received last, then file id.
+        last_value(s.unpaid_leave_days) OVER (w ORDER BY s.paid_on, sf.received_at, s.file_id
+          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS leave_days
+      FROM salary_records s
+      JOIN salary_files sf ON sf.id = s.file_id
+      WHERE s.month = ${f.month}::date AND s.paid_on <= ${f.asOf}::date
+        ${and(f.personId !== undefined && sql`s.person_id = ${f.personId}`)}
+      WINDOW w AS (PARTITION BY s.employer_id, s.person_id, s.currency)
+    ),
+    agg AS (
+      SELECT k.employer_id, k.contract_id, max(pd.leave_days) AS leave_days,
+        max(pd.total_minor)::bigint AS paid_minor, max(pd.payments)::int AS payments,
+        min(pd.paid_on) FILTER (WHERE pd.running_minor >= ${expected(sql`pd.leave_days`)} - k.tolerance) AS full_on
       FROM k
       CROSS JOIN p
-      JOIN salary_records s ON s.employer_id = k.employer_id AND s.month = p.m0 AND s.person_id = k.person_id AND s.currency = k.currency
-      JOIN salary_files sf ON sf.id = s.file_id
-      WHERE s.paid_on <= p.as_of
-    ),
-    leave AS (
-      SELECT DISTINCT ON (employer_id, contract_id) employer_id, contract_id, unpaid_leave_days AS leave_days
-      FROM pay
-      ORDER BY employer_id, contract_id, paid_on DESC, received_at DESC, file_id DESC
-    ),
-    e AS (
-      SELECT k.*, COALESCE(l.leave_days, 0) AS leave_days, p.days_in_m, p.as_of, p.m0,
-        (2 * k.monthly * GREATEST(k.active_days - COALESCE(l.leave_days, 0), 0) + p.days_in_m) / (2 * p.days_in_m) AS expected_minor,
-        k.due_on + k.grace_days AS deadline
-      FROM k CROSS JOIN p LEFT JOIN leave l ON l.employer_id = k.employer_id AND l.contract_id = k.contract_id
-    ),
-    running AS (
-      SELECT employer_id, contract_id, paid_on,
-        sum(paid_minor) OVER (PARTITION BY employer_id, contract_id ORDER BY paid_on) AS running_minor
-      FROM pay
-    ),
-    totals AS (
-      SELECT employer_id, contract_id, sum(paid_minor)::bigint AS paid_minor, count(*)::int AS payments FROM pay GROUP BY employer_id, contract_id
-    ),
-    reached AS (
-      SELECT r.employer_id, r.contract_id, min(r.paid_on) AS full_on
-      FROM running r JOIN e ON e.employer_id = r.employer_id AND e.contract_id = r.contract_id
-      WHERE r.running_minor >= e.expected_minor - e.tolerance
-      GROUP BY r.employer_id, r.contract_id
+      JOIN paid pd ON pd.employer_id = k.employer_id AND pd.person_id = k.person_id AND pd.currency = k.currency
+      GROUP BY k.employer_id, k.contract_id
     ),
     j AS (
-      SELECT e.*, COALESCE(t.paid_minor, 0) AS paid_minor, COALESCE(t.payments, 0) AS payments, rc.full_on,
-        COALESCE(t.paid_minor, 0) >= e.expected_minor - e.tolerance AS is_full
-      FROM e
-      LEFT JOIN totals t ON t.employer_id = e.employer_id AND t.contract_id = e.contract_id
-      LEFT JOIN reached rc ON rc.employer_id = e.employer_id AND rc.contract_id = e.contract_id
+      SELECT k.*, COALESCE(a.leave_days, 0) AS leave_days, p.days_in_m, p.as_of, p.m0,
+        ${expected(sql`COALESCE(a.leave_days, 0)`)} AS expected_minor,
+        k.due_on + k.grace_days AS deadline,
+        COALESCE(a.paid_minor, 0) AS paid_minor, COALESCE(a.payments, 0) AS payments, a.full_on,
+        COALESCE(a.paid_minor, 0) >= ${expected(sql`COALESCE(a.leave_days, 0)`)} - k.tolerance AS is_full
+      FROM k CROSS JOIN p LEFT JOIN agg a ON a.employer_id = k.employer_id AND a.contract_id = k.contract_id
     ),
     computed AS (
       SELECT employer_id, contract_id, m0 AS month, corridor_code, worker_id, person_id, rules_version, currency,
