@@ -1,30 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { corridor } from '../../../test/helpers/cli.js';
 import { openDatabase } from '../../core/db/database.js';
 import { EXAMPLE_RULES } from '../corridors/test-support.js';
 import { makeRegisteredContract, SAMPLE_EMPLOYER, SAMPLE_INVALID, SAMPLE_VALID, SAMPLES, sif } from './test-support.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** The real program, on a fresh embedded folder whatever engine the suite runs on. */
-function corridor(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/corridor.js', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('corridor wps (CLI.md)', () => {
   let dir: string;

@@ -1,31 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { corridor } from '../../../../test/helpers/cli.js';
 import { sql } from 'kysely';
 import { loadConfig } from '../../../core/config.js';
 import { openDatabase } from '../../../core/db/database.js';
 import { makeAuthorities, makeLoggedContract } from './test-registry.js';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-
-function corridor(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.CORRIDOR_MASTER_KEY;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/corridor.js', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('corridor registry verify (CLI)', () => {
   let dir: string;
