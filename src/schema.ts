@@ -1,3 +1,4 @@
+import type { IdempotencyKeysTable } from './core/idempotency/tables.js';
 import type { AuditEventsTable } from './modules/audit/tables.js';
 import type { CorridorRuleVersionsTable, CorridorsTable } from './modules/corridors/tables.js';
 import type {
@@ -18,6 +19,7 @@ export interface DB extends ContractTables, RegistryTables, WageTables {
   currencies: CurrenciesTable;
   occupations: OccupationsTable;
   audit_events: AuditEventsTable;
+  idempotency_keys: IdempotencyKeysTable;
   organisations: OrganisationsTable;
   workers: WorkersTable;
   users: UsersTable;
@@ -25,6 +27,4 @@ export interface DB extends ContractTables, RegistryTables, WageTables {
   api_tokens: ApiTokensTable;
   corridors: CorridorsTable;
   corridor_rule_versions: CorridorRuleVersionsTable;
-  // Tables whose module has not typed them yet are reachable untyped.
-  [table: string]: any;
 }

@@ -71,7 +71,8 @@ export async function contractWorld(): Promise<ContractWorld> {
     terms: (overrides = {}) => validTermsInput({ employer_id: employer.id, worker_id: world.worker.id, ...overrides }),
     counts: async () => {
       const result: Record<string, number> = {};
-      for (const table of ['contracts', 'contract_versions', 'contract_transitions', 'contract_views', 'health_safeguard_exceptions', 'audit_events'])
+      const tables = ['contracts', 'contract_versions', 'contract_transitions', 'contract_views', 'health_safeguard_exceptions', 'audit_events'] as const;
+      for (const table of tables)
         result[table] = Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       return result;
     },
