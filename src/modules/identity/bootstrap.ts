@@ -9,7 +9,7 @@ import { countryExists, findPlatformOrganisation, insertOrganisation } from './q
 import { findUserByEmail, insertUser, platformAdminExists } from './queries/users.js';
 
 export const ADMIN_EMAIL = 'admin@corridor.local';
-/** Where the platform operator is established; it grants nothing (see docs/decisions/0012-identity-accounts.md). */
+/** Where the platform operator is established; it grants nothing (see docs/decisions/0008-identity-accounts.md). */
 export const DEFAULT_PLATFORM_COUNTRY = 'NPL';
 
 /**
