@@ -62,4 +62,19 @@ export class Problems {
   get hasErrors(): boolean {
     return this.errors.count > 0;
   }
+
+  /** A total past 2^53 minor units could not be summed exactly: the file is refused rather than rounded. */
+  checkExactTotal(total: bigint, what: string): void {
+    if (total > BigInt(Number.MAX_SAFE_INTEGER)) this.error(0, 'file', `the ${what} add up to more than this system can total exactly`);
+  }
+
+  /** The problem part of a parse result, the same for every format. */
+  outcome() {
+    return {
+      errors: this.errors.list('errors'),
+      warnings: this.warnings.list('warnings'),
+      errorCount: this.errors.count,
+      warningCount: this.warnings.count,
+    };
+  }
 }

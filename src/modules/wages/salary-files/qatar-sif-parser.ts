@@ -68,7 +68,7 @@ export class QatarSifParser {
       }
       if (h.count !== undefined && h.count !== this.recordCount) p.error(line, headerField(10), `states ${h.count} records, but the file has ${this.recordCount}`);
     }
-    if (this.total > BigInt(Number.MAX_SAFE_INTEGER)) p.error(0, 'file', 'the salaries add up to more than this system can total exactly');
+    p.checkExactTotal(this.total, 'salaries');
     if (this.options.fileName !== undefined) this.checkFileName(this.options.fileName, h);
     return {
       format: 'qatar-sif',
@@ -82,10 +82,7 @@ export class QatarSifParser {
       totalMinor: Number(this.total),
       controlCount: h.count,
       controlTotalMinor: h.total,
-      errors: p.errors.list('errors'),
-      warnings: p.warnings.list('warnings'),
-      errorCount: p.errors.count,
-      warningCount: p.warnings.count,
+      ...p.outcome(),
     };
   }
 

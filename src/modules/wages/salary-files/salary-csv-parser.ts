@@ -194,7 +194,7 @@ class CsvRows {
         p.error(line, TOTAL_CELL, `states ${formatMinor(total, this.digits)}, but fixed_amount + variable_amount add up to ${formatMinor(this.total, this.digits)}`);
       }
     }
-    if (this.total > BigInt(Number.MAX_SAFE_INTEGER)) p.error(0, 'file', 'the payments add up to more than this system can total exactly');
+    p.checkExactTotal(this.total, 'payments');
     return {
       format: 'csv',
       employerId: this.fileValues.employer_id?.value ?? '',
@@ -206,10 +206,7 @@ class CsvRows {
       totalMinor: Number(this.total),
       controlCount: this.control?.count,
       controlTotalMinor: this.control?.total,
-      errors: p.errors.list('errors'),
-      warnings: p.warnings.list('warnings'),
-      errorCount: p.errors.count,
-      warningCount: p.warnings.count,
+      ...p.outcome(),
     };
   }
 }

@@ -86,7 +86,7 @@ export class UaeSifParser {
     }
     const scr = this.scr?.values ?? {};
     if (this.scr !== undefined) this.checkControls(this.scr.line, scr);
-    if (this.total > BigInt(Number.MAX_SAFE_INTEGER)) p.error(0, 'file', 'the salaries add up to more than this system can total exactly');
+    p.checkExactTotal(this.total, 'salaries');
     if (this.options.fileName !== undefined) this.checkFileName(this.options.fileName, scr);
     if (scr.salaryMonth !== undefined && !p.hasErrors) this.checkPeriods(scr.salaryMonth);
     return {
@@ -101,10 +101,7 @@ export class UaeSifParser {
       totalMinor: Number(this.total),
       controlCount: scr.count,
       controlTotalMinor: scr.total,
-      errors: p.errors.list('errors'),
-      warnings: p.warnings.list('warnings'),
-      errorCount: p.errors.count,
-      warningCount: p.warnings.count,
+      ...p.outcome(),
     };
   }
 
