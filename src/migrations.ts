@@ -10,6 +10,8 @@ import * as createRegistry from './modules/contracts/registry/migrations/0011-cr
 import * as createSubstitutionReports from './modules/contracts/substitution/0014-create-substitution-reports.js';
 import * as createWageTables from './modules/wages/migrations/0012-create-wage-tables.js';
 import * as createWageFollowUp from './modules/wages/migrations/0015-create-wage-follow-up.js';
+import * as createRemittanceTables from './modules/remittances/migrations/0020-create-remittance-tables.js';
+import * as loadRemittanceHistory from './modules/remittances/migrations/0021-load-remittance-history.js';
 import * as createContractNumbersAndViews from './modules/contracts/migrations/0013-create-contract-numbers-and-views.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '0013-create-contract-numbers-and-views': createContractNumbersAndViews,
   '0014-create-substitution-reports': createSubstitutionReports,
   '0015-create-wage-follow-up': createWageFollowUp,
+  '0020-create-remittance-tables': createRemittanceTables,
+  '0021-load-remittance-history': loadRemittanceHistory,
 };

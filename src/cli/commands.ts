@@ -4,6 +4,7 @@ import { corridorCommands } from '../modules/corridors/commands.js';
 import { registryCommands } from '../modules/contracts/registry/commands.js';
 import { identityCommands } from '../modules/identity/commands.js';
 import { wageCommands } from '../modules/wages/commands.js';
+import { remittanceCommands } from '../modules/remittances/commands.js';
 import { serveCommands } from './serve.js';
 
 /** Every module's commands, in one list. */
@@ -14,4 +15,5 @@ export function registerModuleCommands(program: Command): void {
   wageCommands(program);
   contractCommands(program);
   registryCommands(program);
+  remittanceCommands(program);
 }

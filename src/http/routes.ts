@@ -6,6 +6,7 @@ import { referenceRoutes } from '../modules/reference/routes.js';
 import { registryRoutes } from '../modules/contracts/registry/routes.js';
 import { substitutionRoutes } from '../modules/contracts/substitution/routes.js';
 import { wageRoutes } from '../modules/wages/routes.js';
+import { remittanceRoutes } from '../modules/remittances/routes.js';
 import { verificationRoutes } from '../modules/contracts/verification/routes.js';
 import type { App, AppContext } from './types.js';
 
@@ -20,4 +21,5 @@ export async function registerModuleRoutes(app: App, ctx: AppContext): Promise<v
   await substitutionRoutes(app, ctx);
   await registryRoutes(app, ctx);
   await verificationRoutes(app, ctx);
+  await remittanceRoutes(app, ctx);
 }

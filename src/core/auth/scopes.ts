@@ -48,6 +48,9 @@ export const SCOPES = [
   'wages:reconcile',
   'wages:justify',
   'wages:respond',
+  // Remittances: providers publish their own quotes; the operator loads rates, surveys and which provider serves which corridor.
+  'remittances:quote',
+  'remittances:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -71,7 +74,7 @@ const BY_KIND: Record<OrganisationKind, Scope[]> = {
   // A wage agent submits salary files for the employers that mandated it (wages/access.ts).
   wage_agent: [...STAFF, 'wages:submit', 'wages:read'],
   lender: [...STAFF],
-  remittance_provider: [...STAFF],
+  remittance_provider: [...STAFF, 'remittances:quote'],
 };
 
 const ORG_ADMIN_EXTRA: Scope[] = ['users:manage', 'tokens:manage'];

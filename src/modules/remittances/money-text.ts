@@ -1,0 +1,43 @@
+/**
+ * Decimal text to integer minor units, exactly (no floating point on the way): "734.5"
+ * in a 2-digit currency is 73450. Undefined when the text is not a plain non-negative
+ * decimal or has more decimals than the currency has (trailing zeros aside).
+ */
+export function minorUnits(text: string, digits: number): number | undefined {
+  const m = /^([0-9]+)(?:\.([0-9]*))?$/.exec(text) ?? /^()\.([0-9]+)$/.exec(text);
+  if (!m) return undefined;
+  const whole = m[1] || '0';
+  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > digits) return undefined;
+  const value = Number(whole + fraction.padEnd(digits, '0'));
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/** A rate as exact decimal text for a numeric column: plain digits, or undefined. */
+export function rateText(text: string): string | undefined {
+  if (/^[0-9]+(\.[0-9]+)?$/.test(text) || /^\.[0-9]+$/.test(text)) return text.startsWith('.') ? `0${text}` : text;
+  // Spreadsheets sometimes write 1.5E-05: accept scientific notation, exactly.
+  const m = /^([0-9]+(?:\.[0-9]+)?)[eE]([+-]?[0-9]{1,3})$/.exec(text);
+  if (!m) return undefined;
+  return shiftDecimal(m[1]!, Number(m[2]));
+}
+
+function shiftDecimal(mantissa: string, exponent: number): string {
+  const [whole, fraction = ''] = mantissa.split('.');
+  const digits = whole! + fraction;
+  let point = whole!.length + exponent;
+  let padded = digits;
+  if (point <= 0) {
+    padded = '0'.repeat(1 - point) + digits;
+    point = 1;
+  } else if (point > digits.length) padded = digits.padEnd(point, '0');
+  const text = `${padded.slice(0, point)}.${padded.slice(point)}`.replace(/\.?0*$/, '').replace(/^0+(?=[0-9])/, '');
+  return text === '' ? '0' : text;
+}
+
+/** Minor units back to decimal text, for messages and CSV output. */
+export function majorText(minor: number, digits: number): string {
+  if (digits === 0) return String(minor);
+  const s = String(Math.abs(minor)).padStart(digits + 1, '0');
+  return `${minor < 0 ? '-' : ''}${s.slice(0, -digits)}.${s.slice(-digits)}`;
+}

@@ -1,0 +1,92 @@
+import { Decimal } from 'decimal.js';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../core/auth/actor.js';
+import { forbidden, invalid, type FieldProblem } from '../../../core/errors.js';
+import type { DB } from '../../../schema.js';
+import { recordEvent } from '../../audit/record-event.js';
+import { forgetCurrentServices } from '../compare/current-services.js';
+import { periodOf } from '../period.js';
+import { rateOn } from '../rates.js';
+import type { QuoteInput } from '../remittance.schema.js';
+import { quoteView, QUOTE_VIEW_COLUMNS } from './quote-view.js';
+
+/** How far a quoted amount may be from the corridor's price point: the local equivalent of USD 200 or 500 at the day's rate. */
+export const PRICE_POINT_TOLERANCE = new Decimal('0.01');
+
+/**
+ * A provider publishes a quote for a service of its own, in a corridor it serves. Every
+ * problem is named by its pointer before anything is stored; the costs are computed by the
+ * database from fee, amount, offered and reference rate. A newer quote of the same service
+ * supersedes the older, which stays as history.
+ */
+export async function publishQuote(db: Kysely<DB>, actor: Actor, input: QuoteInput) {
+  if (actor.organisationKind !== 'remittance_provider' || !actor.organisationId) throw forbidden('Only a remittance provider publishes quotes');
+  const providerId = actor.organisationId;
+  const from = input.source_country;
+  const to = input.destination_country;
+  const observed = input.observed_at ? new Date(input.observed_at) : new Date();
+  const day = observed.toISOString().slice(0, 10);
+  const problems: FieldProblem[] = [];
+  const problem = (pointer: string, message: string, expected?: string) => problems.push({ pointer, message, ...(expected ? { expected } : {}) });
+
+  const [corridor, serves, provider] = await Promise.all([
+    db.selectFrom('remittance_corridors').selectAll().where('source_country', '=', from).where('destination_country', '=', to).executeTakeFirst(),
+    db.selectFrom('remittance_provider_corridors').select('provider_id').where('provider_id', '=', providerId).where('source_country', '=', from).where('destination_country', '=', to).executeTakeFirst(),
+    db.selectFrom('organisations').select('name').where('id', '=', providerId).executeTakeFirstOrThrow(),
+  ]);
+  if (!corridor) problem('/destination_country', `${from} to ${to} is not a corridor Corridor compares`, 'a corridor the operator opened');
+  else if (!serves) problem('/destination_country', `your organisation does not serve ${from} to ${to}`, 'a corridor the operator recorded you as serving');
+  if (observed.getTime() > Date.now() + 5 * 60_000) problem('/observed_at', 'is in the future', 'the time the price was observed or published');
+
+  const usds = input.price_points.map((p) => p.usd);
+  if (!(usds.includes(200) && usds.includes(500))) problem('/price_points', `has ${usds.join(' and ')}`, 'one price point for USD 200 and one for USD 500');
+  if (input.transparent && input.price_points.some((p) => p.offered_rate === null))
+    problem('/transparent', 'is true but an offered rate is missing', 'the offered rate of each price point, or transparent false');
+
+  let reference: string | undefined;
+  if (corridor) {
+    const send = corridor.send_currency;
+    const usdRate = send === 'USD' ? '1' : await rateOn(db, 'USD', send, day);
+    reference = await rateOn(db, send, corridor.receive_currency, day);
+    if (!reference) problem('/observed_at', `no reference rate ${send} to ${corridor.receive_currency} is loaded for ${day}`, 'a day for which the operator loaded the interbank rate');
+    const digits = (await db.selectFrom('currencies').select('minor_digits').where('code', '=', send).executeTakeFirstOrThrow()).minor_digits;
+    input.price_points.forEach((p, i) => {
+      for (const part of ['amount', 'fee'] as const)
+        if (p[part].currency !== send) problem(`/price_points/${i}/${part}/currency`, `is ${p[part].currency}`, `${send}, the corridor's sending currency`);
+      if (p.amount.minor === 0) problem(`/price_points/${i}/amount/minor`, 'is zero', 'the amount sent');
+      if (!usdRate) {
+        problem(`/price_points/${i}/amount`, `no USD to ${send} rate is loaded for ${day}`, 'a day for which the operator loaded the rate');
+        return;
+      }
+      const expected = new Decimal(p.usd).mul(usdRate).mul(new Decimal(10).pow(digits)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+      const off = new Decimal(p.amount.minor).minus(expected).abs();
+      if (off.gt(expected.mul(PRICE_POINT_TOLERANCE)))
+        problem(`/price_points/${i}/amount/minor`, `${p.amount.minor} is not the USD ${p.usd} price point`, `${expected.toFixed(0)} minor units of ${send} (USD ${p.usd} at ${usdRate}), within 1%`);
+    });
+  }
+  if (problems.length) throw invalid('The quote is not valid', problems);
+
+  const p200 = input.price_points.find((p) => p.usd === 200)!;
+  const p500 = input.price_points.find((p) => p.usd === 500)!;
+  const serviceKey = ['provider', providerId, input.product ?? '', input.payment_instrument, input.access_point, input.pickup_method]
+    .map((s) => s.toLowerCase()).join('|');
+  const stored = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('remittance_quotes')
+      .values({
+        service_key: serviceKey, source: input.source, provider_id: providerId, period: periodOf(observed), source_country: from, destination_country: to,
+        firm: provider.name, firm_type: input.firm_type ?? null, product: input.product ?? null, payment_instrument: input.payment_instrument,
+        access_point: input.access_point, pickup_method: input.pickup_method, speed: input.speed, transparent: input.transparent,
+        inaccessible: input.inaccessible, send_currency: corridor!.send_currency, receive_currency: corridor!.receive_currency,
+        amount_200_minor: p200.amount.minor, fee_200_minor: p200.fee.minor, rate_200: p200.offered_rate,
+        amount_500_minor: p500.amount.minor, fee_500_minor: p500.fee.minor, rate_500: p500.offered_rate,
+        reference_rate: reference!, observed_at: observed,
+      })
+      .returning(QUOTE_VIEW_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, actor, { action: 'remittances.quote.published', subjectType: 'remittance_quote', subjectId: String(row.id), details: { from, to, service_key: serviceKey } });
+    return row;
+  });
+  forgetCurrentServices();
+  return quoteView(stored);
+}
