@@ -61,27 +61,26 @@ export function fraction(text: string): Fraction {
 }
 
 // A price list that is a second or two old is fine for a public comparison; every new quote
-// or import made by this process clears it at once.
+// or import made by this process clears it at once. Kept per database (tests open several).
 const TTL_MS = 2000;
-const cache = new Map<string, Promise<CorridorServices>>();
-const loadedAt = new Map<string, number>();
+let caches = new WeakMap<Kysely<DB>, Map<string, { at: number; services: Promise<CorridorServices> }>>();
 
 export function forgetCurrentServices(): void {
-  cache.clear();
-  loadedAt.clear();
+  caches = new WeakMap();
 }
 
 /** The corridor's current services: the latest quote of each service, fresh ones only. */
 export function currentServices(db: Kysely<DB>, from: string, to: string): Promise<CorridorServices> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   const key = `${from}>${to}`;
-  const at = loadedAt.get(key);
   const hit = cache.get(key);
-  if (hit && at !== undefined && Date.now() - at < TTL_MS) return hit;
-  const loading = loadServices(db, from, to);
-  cache.set(key, loading);
-  loadedAt.set(key, Date.now());
-  loading.catch(() => cache.delete(key));
-  return loading;
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.services;
+  const services = loadServices(db, from, to);
+  const entry = { at: Date.now(), services };
+  cache.set(key, entry);
+  services.catch(() => cache.get(key) === entry && cache.delete(key));
+  return services;
 }
 
 async function loadServices(db: Kysely<DB>, from: string, to: string): Promise<CorridorServices> {
