@@ -10,6 +10,7 @@ import { insertUser } from '../modules/identity/queries/users.js';
 import { insertWorker } from '../modules/identity/queries/workers.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_WORKERS } from './demo-data.js';
 import { seedDemoContracts } from './seed-contracts.js';
+import { seedDemoRemittances } from './seed-remittances.js';
 
 export interface DemoLogin {
   role: string;
@@ -85,5 +86,6 @@ export async function seedDemo(database: Database, config: Config): Promise<Seed
     });
   });
   await seedDemoContracts(db, config, orgIds);
+  await seedDemoRemittances(database, orgIds);
   return { corridor, password: DEMO_PASSWORD, logins };
 }
