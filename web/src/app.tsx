@@ -17,6 +17,8 @@ const VerifyStart = lazy(() => import('./pages/verify/verify-start.js'));
 const VerifyPage = lazy(() => import('./pages/verify/verify-page.js'));
 const EmployerHome = lazy(() => import('./pages/employer/employer-home.js'));
 const AuthorityQueue = lazy(() => import('./pages/authority/authority-queue.js'));
+const ComparePage = lazy(() => import('./pages/remittances/compare-page.js'));
+const ProviderPage = lazy(() => import('./pages/remittances/provider-page.js'));
 const NotFound = lazy(() => import('./pages/not-found.js'));
 
 const isWorker = (me: Me) => me.user?.role === 'worker';
@@ -42,6 +44,8 @@ export function App() {
                   path="/authority"
                   element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><AuthorityQueue /></RequireSession>}
                 />
+                <Route path="/send-money" element={<ComparePage />} />
+                <Route path="/provider" element={<RequireSession allow={isKind('remittance_provider')}><ProviderPage /></RequireSession>} />
                 <Route path="/account" element={<RequireSession allow={() => true}><Account /></RequireSession>} />
                 <Route path="*" element={<NotFound />} />
               </Routes>

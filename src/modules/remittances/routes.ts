@@ -6,7 +6,7 @@ import { corridorHistory } from './figures/corridor-history.js';
 import { periodFigures } from './figures/sdg.js';
 import { Period } from './period.js';
 import { providerQuotes } from './quotes/provider-quotes.js';
-import { publishQuote } from './quotes/publish-quote.js';
+import { pricePoints, publishQuote } from './quotes/publish-quote.js';
 import { QuoteView } from './quotes/quote-view.js';
 import { loadRates } from './rates.js';
 import { CompareQuery, CorridorPair, CorridorSettingsInput, CountryCode, PeriodQuery, QuoteInput, RateInput } from './remittance.schema.js';
@@ -53,7 +53,10 @@ export async function remittanceRoutes(app: App, ctx: AppContext): Promise<void>
 
   app.get(
     '/api/v1/remittances/corridors',
-    { config: { public: true }, schema: { tags, summary: 'Corridors whose prices are compared', response: { 200: z.object({ corridors: z.array(CorridorView) }) } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Corridors whose prices are compared', response: { 200: z.object({ corridors: z.array(CorridorView.extend({ from_alpha2: z.string(), to_alpha2: z.string() })) }) } },
+    },
     async () => ({ corridors: await listCorridors(db()) }),
   );
 
@@ -98,6 +101,20 @@ export async function remittanceRoutes(app: App, ctx: AppContext): Promise<void>
       },
     },
     async (request) => corridorHistory(db(), request.params.from, request.params.to),
+  );
+
+  app.get(
+    '/api/v1/remittances/corridors/:from/:to/price-points',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "The corridor's two price points today: the local equivalents of USD 200 and USD 500 at the loaded rate",
+        params: CorridorPair,
+        response: { 200: z.object({ currency: z.string(), usd_rate: z.string().nullable(), usd_200_minor: z.number().int().nullable(), usd_500_minor: z.number().int().nullable() }) },
+      },
+    },
+    async (request) => pricePoints(db(), request.params.from, request.params.to),
   );
 
   app.post(

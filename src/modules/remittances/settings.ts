@@ -38,9 +38,17 @@ export async function putCorridor(db: Kysely<DB>, actor: Actor, from: string, to
   return corridorView(row);
 }
 
+/** With each country's alpha-2 code, which browsers name in the reader's language (Intl.DisplayNames). */
 export async function listCorridors(db: Kysely<DB>) {
-  const rows = await db.selectFrom('remittance_corridors').selectAll().orderBy(['source_country', 'destination_country']).execute();
-  return rows.map(corridorView);
+  const rows = await db
+    .selectFrom('remittance_corridors as r')
+    .innerJoin('countries as s', 's.code', 'r.source_country')
+    .innerJoin('countries as d', 'd.code', 'r.destination_country')
+    .selectAll('r')
+    .select(['s.alpha2 as from_alpha2', 'd.alpha2 as to_alpha2'])
+    .orderBy(['r.source_country', 'r.destination_country'])
+    .execute();
+  return rows.map((r) => ({ ...corridorView(r), from_alpha2: r.from_alpha2, to_alpha2: r.to_alpha2 }));
 }
 
 function corridorView(r: { source_country: string; destination_country: string; send_currency: string; receive_currency: string; stale_after_days: number }) {

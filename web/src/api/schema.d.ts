@@ -178,7 +178,7 @@ export interface paths {
                                 status: "active" | "suspended" | "closed";
                                 created_at: string;
                             } | null;
-                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond")[];
+                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                             /** @description For a browser session: echo it in X-CSRF-Token on changes */
                             csrf_token: string | null;
                         };
@@ -646,7 +646,7 @@ export interface paths {
                                 /** @description The public part of the token (cor_<prefix>_...), to recognise it */
                                 prefix: string;
                                 organisation_id: string;
-                                scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond")[];
+                                scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                                 created_at: string;
                                 expires_at: string | null;
                                 revoked_at: string | null;
@@ -671,7 +671,7 @@ export interface paths {
                     "application/json": {
                         /** @description What the token is for */
                         name: string;
-                        scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond")[];
+                        scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                         /** @description When it stops working: a timestamp, or a date (the token then works through that day, UTC) */
                         expires_at?: string;
                         /** @description Platform administrator only; default: your own organisation */
@@ -692,7 +692,7 @@ export interface paths {
                             /** @description The public part of the token (cor_<prefix>_...), to recognise it */
                             prefix: string;
                             organisation_id: string;
-                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond")[];
+                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                             created_at: string;
                             expires_at: string | null;
                             revoked_at: string | null;
@@ -743,7 +743,7 @@ export interface paths {
                             /** @description The public part of the token (cor_<prefix>_...), to recognise it */
                             prefix: string;
                             organisation_id: string;
-                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond")[];
+                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                             created_at: string;
                             expires_at: string | null;
                             revoked_at: string | null;
@@ -1447,6 +1447,13 @@ export interface paths {
                          * @enum {boolean}
                          */
                         passport_retained_by_worker?: true;
+                        /** @description Caps on pre-departure loans repaid through the wage system (absent: the documented defaults) */
+                        loans?: {
+                            /** @description Highest nominal annual interest rate of a loan product, in basis points (1200 = 12%) */
+                            max_annual_rate_bp: number;
+                            /** @description Highest monthly instalment as a share of the contract's monthly basic wage, in basis points (1500 = 15%) */
+                            max_instalment_share_bp: number;
+                        };
                         /**
                          * @description Flag active recruitment of health personnel (ISCO 22xx, 32xx) from a country on the WHO safeguard list; false only where this agreement is itself the government-to-government exception (default true)
                          * @default true
@@ -5562,6 +5569,3027 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The worker's copy of the registered contract as a PDF (application/pdf), in a language of the contract or of the platform, with its QR code and the digest of the terms */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The document's language: one of the contract's languages (those the corridor requires among them) or the platform's (en ar hi ne bn tl ur id) */
+                    lang: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Contract id (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compare services for the worker's amount (in either currency): ranked by what the family receives, never by fee alone */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    amount: string;
+                    currency: string;
+                    speed?: "Less than one hour" | "Same day" | "Next day" | "2 days" | "3-5 days" | "6 days or more";
+                    pickup?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            send_currency: string;
+                            receive_currency: string;
+                            amount: {
+                                minor: number;
+                                currency: string;
+                            };
+                            /** @enum {string} */
+                            mode: "send" | "receive";
+                            stale_after_days: number;
+                            stale_services: number;
+                            pickup_methods: string[];
+                            services: {
+                                rank: number;
+                                quote_id: number;
+                                firm: string;
+                                firm_type: string | null;
+                                product: string | null;
+                                payment_instrument: string | null;
+                                access_point: string | null;
+                                pickup_method: string | null;
+                                speed: string | null;
+                                price_point_usd: number;
+                                you_pay_minor: number;
+                                fee_minor: number;
+                                family_receives_minor: number;
+                                offered_rate: string;
+                                fx_margin_pct: number;
+                                total_cost_pct: number;
+                                observed_at: string | null;
+                                age_days: number | null;
+                                source: string;
+                            }[];
+                            left_out: {
+                                firm: string;
+                                product: string | null;
+                                pickup_method: string | null;
+                                /** @enum {string} */
+                                reason: "not_comparable" | "amount_below_fee" | "filtered";
+                            }[];
+                            prices_as_of: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/corridors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Corridors whose prices are compared */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            corridors: {
+                                from: string;
+                                to: string;
+                                send_currency: string;
+                                receive_currency: string;
+                                stale_after_days: number;
+                                from_alpha2: string;
+                                to_alpha2: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/corridors/{from}/{to}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Open a corridor for comparison or change its settings (operator) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    from: string;
+                    to: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        send_currency: string;
+                        receive_currency: string;
+                        /** @default 90 */
+                        stale_after_days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            send_currency: string;
+                            receive_currency: string;
+                            stale_after_days: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/corridors/{from}/{to}/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a remittance provider serves the corridor (operator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    from: string;
+                    to: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        provider_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provider_id: string;
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/corridors/{from}/{to}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The corridor's average and SmaRT by period, beside the World Bank's published averages, with the 3% and 5% lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    from: string;
+                    to: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source_country: string;
+                            destination_country: string;
+                            sdg_target_pct: number;
+                            corridor_ceiling_pct: number;
+                            points: {
+                                period: string;
+                                avg_total_cost_pct_200: number | null;
+                                smart_pct: number | null;
+                                services: number | null;
+                                world_bank_pct: number | null;
+                                derived_mean_pct: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/corridors/{from}/{to}/price-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The corridor's two price points today: the local equivalents of USD 200 and USD 500 at the loaded rate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    from: string;
+                    to: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            usd_rate: string | null;
+                            usd_200_minor: number | null;
+                            usd_500_minor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/reference-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load interbank reference rates (operator): all or none */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rates: {
+                            base_currency: string;
+                            quote_currency: string;
+                            rate: string;
+                            /** Format: date */
+                            effective_on: string;
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            loaded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a quote for one of your services (remittance providers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        source_country: string;
+                        destination_country: string;
+                        product?: string;
+                        firm_type?: string;
+                        payment_instrument: string;
+                        access_point: string;
+                        pickup_method: string;
+                        /** @enum {string} */
+                        speed: "Less than one hour" | "Same day" | "Next day" | "2 days" | "3-5 days" | "6 days or more";
+                        /** @default true */
+                        transparent?: boolean;
+                        /** @default false */
+                        inaccessible?: boolean;
+                        /**
+                         * @default provider
+                         * @enum {string}
+                         */
+                        source?: "provider" | "published_tariff";
+                        /** Format: date-time */
+                        observed_at?: string;
+                        price_points: {
+                            usd: 200 | 500;
+                            amount: {
+                                minor: number;
+                                currency: string;
+                            };
+                            fee: {
+                                minor: number;
+                                currency: string;
+                            };
+                            offered_rate: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            source: string;
+                            period: string;
+                            from: string;
+                            to: string;
+                            firm: string;
+                            firm_type: string | null;
+                            product: string | null;
+                            payment_instrument: string | null;
+                            access_point: string | null;
+                            pickup_method: string | null;
+                            speed: string | null;
+                            transparent: boolean | null;
+                            inaccessible: boolean;
+                            send_currency: string;
+                            receive_currency: string | null;
+                            reference_rate: string;
+                            observed_at: string | null;
+                            received_at: string;
+                            price_points: {
+                                usd: number;
+                                amount_minor: number;
+                                fee_minor: number;
+                                offered_rate: string | null;
+                                fx_margin_pct: number | null;
+                                total_cost_pct: number | null;
+                                comparable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/my-quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your services, how they rank in each corridor you serve, and your quotes as history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            corridors: {
+                                from: string;
+                                to: string;
+                                services_compared: number;
+                                stale_after_days: number;
+                                own: {
+                                    quote_id: number;
+                                    product: string | null;
+                                    payment_instrument: string | null;
+                                    access_point: string | null;
+                                    pickup_method: string | null;
+                                    speed: string | null;
+                                    observed_at: string | null;
+                                    total_cost_pct_200: number | null;
+                                    total_cost_pct_500: number | null;
+                                    rank_200: number | null;
+                                }[];
+                            }[];
+                            history: {
+                                id: number;
+                                source: string;
+                                period: string;
+                                from: string;
+                                to: string;
+                                firm: string;
+                                firm_type: string | null;
+                                product: string | null;
+                                payment_instrument: string | null;
+                                access_point: string | null;
+                                pickup_method: string | null;
+                                speed: string | null;
+                                transparent: boolean | null;
+                                inaccessible: boolean;
+                                send_currency: string;
+                                receive_currency: string | null;
+                                reference_rate: string;
+                                observed_at: string | null;
+                                received_at: string;
+                                price_points: {
+                                    usd: number;
+                                    amount_minor: number;
+                                    fee_minor: number;
+                                    offered_rate: string | null;
+                                    fx_margin_pct: number | null;
+                                    total_cost_pct: number | null;
+                                    comparable: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/averages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per corridor and period: average total cost at USD 200 and 500, SmaRT, services, gaps to 3% and 5% (PRODUCT.md 5.5) */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            averages: {
+                                period: string;
+                                source_code: string;
+                                destination_code: string;
+                                avg_total_cost_pct_200: number | null;
+                                avg_total_cost_pct_500: number | null;
+                                services: number;
+                                smart_pct: number | null;
+                                gap_to_3_pct: number | null;
+                                smart_gap_to_5_pct: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/remittances/sdg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SDG 10.c.1: the global average total cost of sending USD 200, and the regional averages, per period */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            periods: {
+                                period: string;
+                                global_avg_total_cost_pct_200: number | null;
+                                services: number;
+                                corridors: number;
+                                gap_to_3_pct: number | null;
+                                regions: {
+                                    region: string;
+                                    avg_total_cost_pct_200: number | null;
+                                    services: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/licences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Licences you may see, with their history (an authority: its country; an agency: its own) */
+        get: {
+            parameters: {
+                query?: {
+                    agency_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            licences: {
+                                id: string;
+                                agency_id: string;
+                                agency_name: string;
+                                number: string;
+                                issued_by_organisation_id: string | null;
+                                valid_from: string;
+                                valid_to: string;
+                                /**
+                                 * @description Status today: expired once valid_to has passed
+                                 * @enum {string}
+                                 */
+                                status: "active" | "suspended" | "revoked" | "expired" | "not_yet_valid";
+                                status_reason: string | null;
+                                history: {
+                                    from_status: string | null;
+                                    to_status: string;
+                                    reason: string;
+                                    occurred_at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** An authority licenses a recruitment agency of its country */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The recruitment agency
+                         */
+                        agency_id: string;
+                        /** @description Licence number as issued */
+                        number: string;
+                        /** Format: date */
+                        valid_from: string;
+                        /** Format: date */
+                        valid_to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agency_id: string;
+                            agency_name: string;
+                            number: string;
+                            issued_by_organisation_id: string | null;
+                            valid_from: string;
+                            valid_to: string;
+                            /**
+                             * @description Status today: expired once valid_to has passed
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "revoked" | "expired" | "not_yet_valid";
+                            status_reason: string | null;
+                            history: {
+                                from_status: string | null;
+                                to_status: string;
+                                reason: string;
+                                occurred_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/licences/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend, reinstate or revoke a licence, with the reason (expiry is automatic) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The new status (expiry is automatic, from valid_to)
+                         * @enum {string}
+                         */
+                        status: "active" | "suspended" | "revoked";
+                        /** @description Why: kept in the licence history and shown on the public profile */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agency_id: string;
+                            agency_name: string;
+                            number: string;
+                            issued_by_organisation_id: string | null;
+                            valid_from: string;
+                            valid_to: string;
+                            /**
+                             * @description Status today: expired once valid_to has passed
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "revoked" | "expired" | "not_yet_valid";
+                            status_reason: string | null;
+                            history: {
+                                from_status: string | null;
+                                to_status: string;
+                                reason: string;
+                                occurred_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/job-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Job orders you are party to or oversee */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_orders: {
+                                id: string;
+                                reference: string;
+                                employer_id: string;
+                                corridor: string;
+                                origin_agency_id: string;
+                                destination_liable_id: string;
+                                occupation_isco: string;
+                                positions: number;
+                                /** @description Selections made so far */
+                                filled: number;
+                                monthly_wage_minor: number;
+                                currency: string;
+                                terms: {
+                                    [key: string]: unknown;
+                                };
+                                required_skills: string[];
+                                required_languages: string[];
+                                required_certificates: string[];
+                                /** @enum {string} */
+                                status: "submitted" | "verified" | "refused" | "closed";
+                                breaches: {
+                                    [key: string]: unknown;
+                                }[];
+                                rules_version: number | null;
+                                /** @description G2G exception reference for a health occupation from a WHO safeguard-list country */
+                                safeguard_exception: string | null;
+                                decision_reason: string | null;
+                                decided_at: string | null;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** An employer posts a job order naming the jointly liable agencies (checked against the rules at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Licensed origin agency that serves the order (jointly liable)
+                         */
+                        origin_agency_id: string;
+                        /**
+                         * Format: uuid
+                         * @description Destination recruitment agency jointly liable; the employer itself when absent
+                         */
+                        destination_liable_id?: string;
+                        positions: number;
+                        terms: {
+                            corridor: string;
+                            /**
+                             * Format: uuid
+                             * @description The employing organisation
+                             */
+                            employer_id: string;
+                            occupation_isco: string;
+                            job_title: string;
+                            workplace: {
+                                city: string;
+                                address: string;
+                            };
+                            /** Format: date */
+                            start_date: string;
+                            /**
+                             * Format: date
+                             * @description Last day of the contract
+                             */
+                            end_date: string;
+                            probation_months: number;
+                            wage: {
+                                currency: string;
+                                /** @description Basic monthly wage, minor units */
+                                basic_monthly_minor: number;
+                                /** @default [] */
+                                allowances?: {
+                                    /** @enum {string} */
+                                    kind: "housing" | "food" | "transport" | "other";
+                                    /** @description Monthly amount, minor units of the wage currency */
+                                    amount_minor: number;
+                                    /**
+                                     * @description Paid every month regardless of attendance: counts in the expected monthly pay
+                                     * @default true
+                                     */
+                                    fixed?: boolean;
+                                }[];
+                                /** @description Pay for an overtime hour, as a % of the normal hourly rate */
+                                overtime_rate_pct: number;
+                            };
+                            hours_per_week: number;
+                            rest_days_per_week: number;
+                            annual_leave_days: number;
+                            /** @enum {string} */
+                            accommodation: "provided" | "allowance" | "none";
+                            /** @enum {string} */
+                            food: "provided" | "allowance" | "none";
+                            /** @enum {string} */
+                            transport: "provided" | "allowance" | "none";
+                            /** @description Who pays each cost of recruitment and travel */
+                            costs: {
+                                /** @enum {string} */
+                                visa: "employer" | "worker";
+                                /** @enum {string} */
+                                work_permit: "employer" | "worker";
+                                /** @enum {string} */
+                                medical_test: "employer" | "worker";
+                                /** @enum {string} */
+                                outbound_travel: "employer" | "worker";
+                                /** @enum {string} */
+                                return_travel: "employer" | "worker";
+                                /** @enum {string} */
+                                insurance: "employer" | "worker";
+                            };
+                            /**
+                             * @description Recruitment fees the worker pays, minor units of the wage currency
+                             * @default 0
+                             */
+                            worker_recruitment_fee_minor?: number;
+                            insurance: {
+                                health: boolean;
+                                work_injury: boolean;
+                            };
+                            /** @description End-of-service benefit: days of basic wage per year served */
+                            end_of_service_days_per_year: number;
+                            /** @description Notice either party gives to end the contract */
+                            notice_days: number;
+                            /** @description Passport and identity documents stay with the worker */
+                            passport_retained_by_worker: boolean;
+                            /** @description Languages of the worker's copy (BCP 47) */
+                            languages: string[];
+                        };
+                        /** @default [] */
+                        required_skills?: string[];
+                        /** @default [] */
+                        required_languages?: string[];
+                        /** @default [] */
+                        required_certificates?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            employer_id: string;
+                            corridor: string;
+                            origin_agency_id: string;
+                            destination_liable_id: string;
+                            occupation_isco: string;
+                            positions: number;
+                            /** @description Selections made so far */
+                            filled: number;
+                            monthly_wage_minor: number;
+                            currency: string;
+                            terms: {
+                                [key: string]: unknown;
+                            };
+                            required_skills: string[];
+                            required_languages: string[];
+                            required_certificates: string[];
+                            /** @enum {string} */
+                            status: "submitted" | "verified" | "refused" | "closed";
+                            breaches: {
+                                [key: string]: unknown;
+                            }[];
+                            rules_version: number | null;
+                            /** @description G2G exception reference for a health occupation from a WHO safeguard-list country */
+                            safeguard_exception: string | null;
+                            decision_reason: string | null;
+                            decided_at: string | null;
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/job-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            employer_id: string;
+                            corridor: string;
+                            origin_agency_id: string;
+                            destination_liable_id: string;
+                            occupation_isco: string;
+                            positions: number;
+                            /** @description Selections made so far */
+                            filled: number;
+                            monthly_wage_minor: number;
+                            currency: string;
+                            terms: {
+                                [key: string]: unknown;
+                            };
+                            required_skills: string[];
+                            required_languages: string[];
+                            required_certificates: string[];
+                            /** @enum {string} */
+                            status: "submitted" | "verified" | "refused" | "closed";
+                            breaches: {
+                                [key: string]: unknown;
+                            }[];
+                            rules_version: number | null;
+                            /** @description G2G exception reference for a health occupation from a WHO safeguard-list country */
+                            safeguard_exception: string | null;
+                            decision_reason: string | null;
+                            decided_at: string | null;
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/job-orders/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The origin authority verifies a job order (employer standing, licences, rules, health-worker safeguard) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            employer_id: string;
+                            corridor: string;
+                            origin_agency_id: string;
+                            destination_liable_id: string;
+                            occupation_isco: string;
+                            positions: number;
+                            /** @description Selections made so far */
+                            filled: number;
+                            monthly_wage_minor: number;
+                            currency: string;
+                            terms: {
+                                [key: string]: unknown;
+                            };
+                            required_skills: string[];
+                            required_languages: string[];
+                            required_certificates: string[];
+                            /** @enum {string} */
+                            status: "submitted" | "verified" | "refused" | "closed";
+                            breaches: {
+                                [key: string]: unknown;
+                            }[];
+                            rules_version: number | null;
+                            /** @description G2G exception reference for a health occupation from a WHO safeguard-list country */
+                            safeguard_exception: string | null;
+                            decision_reason: string | null;
+                            decided_at: string | null;
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/job-orders/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The origin authority refuses a job order, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            employer_id: string;
+                            corridor: string;
+                            origin_agency_id: string;
+                            destination_liable_id: string;
+                            occupation_isco: string;
+                            positions: number;
+                            /** @description Selections made so far */
+                            filled: number;
+                            monthly_wage_minor: number;
+                            currency: string;
+                            terms: {
+                                [key: string]: unknown;
+                            };
+                            required_skills: string[];
+                            required_languages: string[];
+                            required_certificates: string[];
+                            /** @enum {string} */
+                            status: "submitted" | "verified" | "refused" | "closed";
+                            breaches: {
+                                [key: string]: unknown;
+                            }[];
+                            rules_version: number | null;
+                            /** @description G2G exception reference for a health occupation from a WHO safeguard-list country */
+                            safeguard_exception: string | null;
+                            decision_reason: string | null;
+                            decided_at: string | null;
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/job-orders/{id}/shortlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranked shortlist of candidates for a job order, with the reason for each rank */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job_order_id: string;
+                            candidates: {
+                                rank: number;
+                                candidate_id: string;
+                                worker_id: string;
+                                worker_name: string;
+                                score: number;
+                                /** @description Why the candidate ranks here, strongest first */
+                                reasons: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/job-orders/{id}/selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Selections made for a job order, with their contracts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            selections: {
+                                id: string;
+                                job_order_id: string;
+                                candidate_id: string;
+                                worker_id: string;
+                                rank: number | null;
+                                reasons: string[];
+                                /** @description The contract offered from the job order (once the employer offers) */
+                                contract_id: string | null;
+                                contract_status: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Select a candidate (the employer: the contract is offered at once; the agency: the employer then offers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        candidate_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            job_order_id: string;
+                            candidate_id: string;
+                            worker_id: string;
+                            rank: number | null;
+                            reasons: string[];
+                            /** @description The contract offered from the job order (once the employer offers) */
+                            contract_id: string | null;
+                            contract_status: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/selections/{id}/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The employer offers the selected worker a contract from the job order's terms */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            job_order_id: string;
+                            candidate_id: string;
+                            worker_id: string;
+                            rank: number | null;
+                            reasons: string[];
+                            /** @description The contract offered from the job order (once the employer offers) */
+                            contract_id: string | null;
+                            contract_status: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidates you registered (a worker: their own profile) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                id: string;
+                                worker_id: string;
+                                registered_by_organisation_id: string | null;
+                                occupation_isco: string;
+                                skills: string[];
+                                languages: string[];
+                                certificates: string[];
+                                available: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register or update a candidate profile (an origin agency for a worker it registered, or a worker for themselves) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The worker (an agency: one it registered; a worker: omit, it is their own)
+                         */
+                        worker_id?: string;
+                        occupation_isco: string;
+                        /** @default [] */
+                        skills?: string[];
+                        /** @default [] */
+                        languages?: string[];
+                        /** @default [] */
+                        certificates?: string[];
+                        /** @default true */
+                        available?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            worker_id: string;
+                            registered_by_organisation_id: string | null;
+                            occupation_isco: string;
+                            skills: string[];
+                            languages: string[];
+                            certificates: string[];
+                            available: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            worker_id: string;
+                            registered_by_organisation_id: string | null;
+                            occupation_isco: string;
+                            skills: string[];
+                            languages: string[];
+                            certificates: string[];
+                            available: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declared costs you may see, per contract, with SDG 10.7.1 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            costs: {
+                                contract_id: string;
+                                worker_id: string;
+                                agency: {
+                                    id: string;
+                                    contract_id: string;
+                                    worker_id: string;
+                                    /** @enum {string} */
+                                    side: "agency" | "worker";
+                                    wage_currency: string;
+                                    total_wage_minor: number;
+                                    items: {
+                                        [key: string]: unknown;
+                                    }[];
+                                    created_at: string;
+                                } | null;
+                                worker: {
+                                    id: string;
+                                    contract_id: string;
+                                    worker_id: string;
+                                    /** @enum {string} */
+                                    side: "agency" | "worker";
+                                    wage_currency: string;
+                                    total_wage_minor: number;
+                                    items: {
+                                        [key: string]: unknown;
+                                    }[];
+                                    created_at: string;
+                                } | null;
+                                /** @description Worker-declared minus agency-declared total (null until both declared) */
+                                difference_minor: number | null;
+                                cap_minor: number;
+                                sdg_10_7_1: {
+                                    worker_paid_minor: number;
+                                    currency: string;
+                                    /**
+                                     * @description Whose declaration: the worker's own when there is one
+                                     * @enum {string}
+                                     */
+                                    source_side: "worker" | "agency";
+                                    first_month_earnings_minor: number;
+                                    /**
+                                     * @description wages: paid in the first reconciled month; contract: the monthly wage of the contract
+                                     * @enum {string}
+                                     */
+                                    earnings_source: "wages" | "contract";
+                                    earnings_month: string | null;
+                                    /** @description Worker-paid costs / first month earnings (months of pay), 2 decimals */
+                                    ratio: string;
+                                } | null;
+                                breaches: {
+                                    id: string;
+                                    code: string;
+                                    contract_id: string;
+                                    worker_id: string;
+                                    job_order_id: string | null;
+                                    origin_agency_id: string | null;
+                                    destination_liable_id: string;
+                                    side: string;
+                                    cap_minor: number;
+                                    paid_minor: number;
+                                    currency: string;
+                                    /** @enum {string} */
+                                    status: "open" | "upheld" | "dismissed";
+                                    decision_reason: string | null;
+                                    raised_at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare what the worker paid to get the job, by ILO category (the origin agency, or the worker from their own account) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contract_id: string;
+                        /** @description Everything the worker paid (an empty list: nothing) */
+                        items: {
+                            /**
+                             * @description ILO category of recruitment fees and related costs
+                             * @enum {string}
+                             */
+                            category: "recruitment_fee" | "medical" | "insurance" | "skills_test" | "training_orientation" | "equipment" | "travel_lodging" | "administrative" | "illegitimate" | "other";
+                            /** @description What the worker paid, minor units of the currency */
+                            amount_minor: number;
+                            currency: string;
+                            /** @description Units of the wage currency per unit of this currency; required when the currency is not the wage currency */
+                            rate_to_wage_currency?: string;
+                            /** Format: date */
+                            paid_on?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contract_id: string;
+                            worker_id: string;
+                            agency: {
+                                id: string;
+                                contract_id: string;
+                                worker_id: string;
+                                /** @enum {string} */
+                                side: "agency" | "worker";
+                                wage_currency: string;
+                                total_wage_minor: number;
+                                items: {
+                                    [key: string]: unknown;
+                                }[];
+                                created_at: string;
+                            } | null;
+                            worker: {
+                                id: string;
+                                contract_id: string;
+                                worker_id: string;
+                                /** @enum {string} */
+                                side: "agency" | "worker";
+                                wage_currency: string;
+                                total_wage_minor: number;
+                                items: {
+                                    [key: string]: unknown;
+                                }[];
+                                created_at: string;
+                            } | null;
+                            /** @description Worker-declared minus agency-declared total (null until both declared) */
+                            difference_minor: number | null;
+                            cap_minor: number;
+                            sdg_10_7_1: {
+                                worker_paid_minor: number;
+                                currency: string;
+                                /**
+                                 * @description Whose declaration: the worker's own when there is one
+                                 * @enum {string}
+                                 */
+                                source_side: "worker" | "agency";
+                                first_month_earnings_minor: number;
+                                /**
+                                 * @description wages: paid in the first reconciled month; contract: the monthly wage of the contract
+                                 * @enum {string}
+                                 */
+                                earnings_source: "wages" | "contract";
+                                earnings_month: string | null;
+                                /** @description Worker-paid costs / first month earnings (months of pay), 2 decimals */
+                                ratio: string;
+                            } | null;
+                            breaches: {
+                                id: string;
+                                code: string;
+                                contract_id: string;
+                                worker_id: string;
+                                job_order_id: string | null;
+                                origin_agency_id: string | null;
+                                destination_liable_id: string;
+                                side: string;
+                                cap_minor: number;
+                                paid_minor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                decision_reason: string | null;
+                                raised_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/costs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract's declared costs (both sides), the difference, breaches and SDG 10.7.1 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contract_id: string;
+                            worker_id: string;
+                            agency: {
+                                id: string;
+                                contract_id: string;
+                                worker_id: string;
+                                /** @enum {string} */
+                                side: "agency" | "worker";
+                                wage_currency: string;
+                                total_wage_minor: number;
+                                items: {
+                                    [key: string]: unknown;
+                                }[];
+                                created_at: string;
+                            } | null;
+                            worker: {
+                                id: string;
+                                contract_id: string;
+                                worker_id: string;
+                                /** @enum {string} */
+                                side: "agency" | "worker";
+                                wage_currency: string;
+                                total_wage_minor: number;
+                                items: {
+                                    [key: string]: unknown;
+                                }[];
+                                created_at: string;
+                            } | null;
+                            /** @description Worker-declared minus agency-declared total (null until both declared) */
+                            difference_minor: number | null;
+                            cap_minor: number;
+                            sdg_10_7_1: {
+                                worker_paid_minor: number;
+                                currency: string;
+                                /**
+                                 * @description Whose declaration: the worker's own when there is one
+                                 * @enum {string}
+                                 */
+                                source_side: "worker" | "agency";
+                                first_month_earnings_minor: number;
+                                /**
+                                 * @description wages: paid in the first reconciled month; contract: the monthly wage of the contract
+                                 * @enum {string}
+                                 */
+                                earnings_source: "wages" | "contract";
+                                earnings_month: string | null;
+                                /** @description Worker-paid costs / first month earnings (months of pay), 2 decimals */
+                                ratio: string;
+                            } | null;
+                            breaches: {
+                                id: string;
+                                code: string;
+                                contract_id: string;
+                                worker_id: string;
+                                job_order_id: string | null;
+                                origin_agency_id: string | null;
+                                destination_liable_id: string;
+                                side: string;
+                                cap_minor: number;
+                                paid_minor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                decision_reason: string | null;
+                                raised_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/cost-differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contracts where the worker's declaration differs from the agency's (origin authority) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            differences: {
+                                contract_id: string;
+                                worker_id: string;
+                                origin_agency_id: string | null;
+                                currency: string;
+                                agency_total_minor: number | null;
+                                worker_total_minor: number | null;
+                                difference_minor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/breaches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fee-cap breaches raised against both jointly liable parties, that you are party to or oversee */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            breaches: {
+                                id: string;
+                                code: string;
+                                contract_id: string;
+                                worker_id: string;
+                                job_order_id: string | null;
+                                origin_agency_id: string | null;
+                                destination_liable_id: string;
+                                side: string;
+                                cap_minor: number;
+                                paid_minor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                decision_reason: string | null;
+                                raised_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/breaches/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The origin authority upholds or dismisses a breach */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "upheld" | "dismissed";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string;
+                            contract_id: string;
+                            worker_id: string;
+                            job_order_id: string | null;
+                            origin_agency_id: string | null;
+                            destination_liable_id: string;
+                            side: string;
+                            cap_minor: number;
+                            paid_minor: number;
+                            currency: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            decision_reason: string | null;
+                            raised_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/agencies/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A worker rates the agency that recruited them (one rating; a new one replaces it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stars: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stars: number;
+                            replaced: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's public profile: licence status, breaches upheld, workers' ratings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            country: string;
+                            licences: {
+                                number: string;
+                                /** @enum {string} */
+                                status: "active" | "suspended" | "revoked" | "expired" | "not_yet_valid";
+                                valid_from: string;
+                                valid_to: string;
+                                status_reason: string | null;
+                            }[];
+                            /** @description Holds an active licence today */
+                            licensed: boolean;
+                            breaches_upheld: {
+                                code: string;
+                                decided_at: string | null;
+                                reason: string | null;
+                            }[];
+                            rating: {
+                                average: string | null;
+                                count: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sdg-10-7-1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SDG 10.7.1 (worker-paid recruitment costs / first month earnings) by corridor, sex and occupation; cells under 5 workers suppressed */
+        get: {
+            parameters: {
+                query?: {
+                    corridor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            minimum_cell: number;
+                            cells: {
+                                corridor: string;
+                                sex: string | null;
+                                occupation_isco: string | null;
+                                /** @description Null when suppressed (fewer than 5 workers) */
+                                workers: number | null;
+                                /** @description Mean worker-paid costs / first month earnings, in months; null when suppressed */
+                                mean_ratio: string | null;
+                                suppressed: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loan products open to applications (a lender also sees its withdrawn ones) */
+        get: {
+            parameters: {
+                query?: {
+                    corridor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            products: {
+                                id: string;
+                                lender_id: string;
+                                lender_name: string;
+                                corridor_code: string;
+                                name: string;
+                                currency: string;
+                                min_amount_minor: number;
+                                max_amount_minor: number;
+                                min_term_months: number;
+                                max_term_months: number;
+                                annual_rate_bp: number;
+                                fee_minor: number;
+                                status: string;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a loan product (a lender), within the corridor's loan caps */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        corridor: string;
+                        name: string;
+                        /** @description The corridor's wage currency (loans are repaid from wages) */
+                        currency: string;
+                        min_amount_minor: number;
+                        max_amount_minor: number;
+                        min_term_months: number;
+                        max_term_months: number;
+                        /** @description Nominal annual rate in basis points (1200 = 12%) */
+                        annual_rate_bp: number;
+                        /**
+                         * @description One-off fee, financed into the principal
+                         * @default 0
+                         */
+                        fee_minor?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            lender_id: string;
+                            lender_name: string;
+                            corridor_code: string;
+                            name: string;
+                            currency: string;
+                            min_amount_minor: number;
+                            max_amount_minor: number;
+                            min_term_months: number;
+                            max_term_months: number;
+                            annual_rate_bp: number;
+                            fee_minor: number;
+                            status: string;
+                            created_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loans in your view: a worker their own, a lender its consented applications and loans, a wage agent the loans it deducts */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            loans: {
+                                id: string;
+                                product_id: string;
+                                product_name: string;
+                                lender_id: string;
+                                lender_name: string;
+                                worker_id: string;
+                                contract_id: string;
+                                corridor_code: string;
+                                currency: string;
+                                amount_minor: number;
+                                fee_minor: number;
+                                principal_minor: number;
+                                term_months: number;
+                                annual_rate_bp: number;
+                                instalment_minor: number;
+                                first_month: string;
+                                status: string;
+                                decision_reason: string | null;
+                                disbursed_on: string | null;
+                                created_at: string;
+                                /** @description Principal plus interest over the schedule */
+                                scheduled_minor: number;
+                                repaid_minor: number;
+                                /** @description Still to repay: scheduled minus repaid */
+                                balance_minor: number;
+                                /** @description Deducted above the cap or from a wage not paid in full: owed back to the worker */
+                                refunds_owed_minor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Apply for a loan against your registered contract, consenting to the lender seeing the contract's key terms (a worker)
+         * @description A loan above the product limits, or whose instalment is above the corridor share of the wage, is refused with 422 and a JSON pointer; nothing is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        product_id: string;
+                        /**
+                         * Format: uuid
+                         * @description Your registered contract
+                         */
+                        contract_id: string;
+                        amount_minor: number;
+                        term_months: number;
+                        /**
+                         * @description You agree that the lender sees the contract's key terms (employer, occupation, dates, wage) for this application
+                         * @enum {boolean}
+                         */
+                        consent_to_share_key_terms: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lender's portfolio: applications, disbursed, repaid, balance, refunds owed, by corridor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                corridor_code: string;
+                                currency: string;
+                                applications: number;
+                                approved: number;
+                                declined: number;
+                                disbursed: number;
+                                disbursed_minor: number;
+                                scheduled_minor: number;
+                                repaid_minor: number;
+                                balance_minor: number;
+                                refunds_owed_minor: number;
+                                months_deferred: number;
+                                months_flagged: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authorities' totals over the corridors their country is party to */
+        get: {
+            parameters: {
+                query?: {
+                    corridor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                corridor_code: string;
+                                currency: string;
+                                applications: number;
+                                approved: number;
+                                declined: number;
+                                disbursed: number;
+                                disbursed_minor: number;
+                                scheduled_minor: number;
+                                repaid_minor: number;
+                                balance_minor: number;
+                                refunds_owed_minor: number;
+                                months_deferred: number;
+                                months_flagged: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/deductions/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instalments due in a month from the employers that mandated you (a wage agent) */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            due: {
+                                loan_id: string;
+                                employer_id: string;
+                                worker_id: string;
+                                person_id: string | null;
+                                seq: number;
+                                due_minor: number;
+                                currency: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/deductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report loan deductions (a wage agent): JSON {deductions: [{loan_id, month, amount_minor, currency}]}, or a CSV file (text/csv, header loan_id,month,amount_minor,currency)
+         * @description Checked whole: 201 accepted, 200 duplicate (the same content as an accepted report: counted once), 422 with every problem by JSON pointer (JSON) or line and field (CSV); nothing is stored from a refused report.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "accepted" | "duplicate";
+                            duplicate_of: string | null;
+                            lines: number;
+                            total_minor: number;
+                            received_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "accepted" | "duplicate";
+                            duplicate_of: string | null;
+                            lines: number;
+                            total_minor: number;
+                            received_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/repayments/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Match a reconciled month's deductions to the schedules, in one pass (the destination authority: its employers; the platform: all) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The month reconciled, YYYY-MM */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            loans: number;
+                            paid: number;
+                            short: number;
+                            missed: number;
+                            deferred: number;
+                            not_due: number;
+                            flagged_over_cap: number;
+                            flagged_not_paid_in_full: number;
+                            applied_minor: number;
+                            refund_minor: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One loan: key terms (to the worker, and to the lender under consent), schedule, repayments, balance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            product_id: string;
+                            product_name: string;
+                            lender_id: string;
+                            lender_name: string;
+                            worker_id: string;
+                            contract_id: string;
+                            corridor_code: string;
+                            currency: string;
+                            amount_minor: number;
+                            fee_minor: number;
+                            principal_minor: number;
+                            term_months: number;
+                            annual_rate_bp: number;
+                            instalment_minor: number;
+                            first_month: string;
+                            status: string;
+                            decision_reason: string | null;
+                            disbursed_on: string | null;
+                            created_at: string;
+                            /** @description Principal plus interest over the schedule */
+                            scheduled_minor: number;
+                            repaid_minor: number;
+                            /** @description Still to repay: scheduled minus repaid */
+                            balance_minor: number;
+                            /** @description Deducted above the cap or from a wage not paid in full: owed back to the worker */
+                            refunds_owed_minor: number;
+                            /** @description Shown to the worker, and to the lender while the worker consents */
+                            key_terms: {
+                                contract_no: string;
+                                employer_name: string;
+                                occupation_isco: string | null;
+                                job_title: string | null;
+                                start_date: string;
+                                end_date: string;
+                                monthly_wage_minor: number;
+                                currency: string;
+                                contract_status: string;
+                            } | null;
+                            schedule: {
+                                seq: number;
+                                due_month: string;
+                                principal_minor: number;
+                                interest_minor: number;
+                                amount_minor: number;
+                                paid_minor: number;
+                                deferrals: number;
+                                status: string;
+                            }[];
+                            repayments: {
+                                month: string;
+                                seq: number | null;
+                                wage_status: string;
+                                due_minor: number;
+                                deducted_minor: number;
+                                cap_minor: number;
+                                applied_minor: number;
+                                refund_minor: number;
+                                outcome: string;
+                                flag: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your application and your consent, before the lender decides (a worker) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or decline an application (the lender; a decline gives the worker a reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "decline";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/disbursement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the disbursement, before the contract starts (the lender); writes the repayment schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Date paid out (default today): before the contract start date
+                         */
+                        disbursed_on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

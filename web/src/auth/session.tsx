@@ -68,6 +68,8 @@ export function homeOf(me: Me): string {
     case 'origin_authority':
     case 'destination_authority':
       return '/authority';
+    case 'remittance_provider':
+      return '/provider';
     default:
       return '/account';
   }

@@ -36,7 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer>
-        <Link to="/verify">{t('layout.verify')}</Link>
+        <Link to="/verify">{t('layout.verify')}</Link> · <Link to="/send-money">{t('remit.nav')}</Link>
       </footer>
     </>
   );

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../core/auth/actor.js';
-import { forbidden, invalid, type FieldProblem } from '../../../core/errors.js';
+import { forbidden, invalid, notFound, type FieldProblem } from '../../../core/errors.js';
 import type { DB } from '../../../schema.js';
 import { recordEvent } from '../../audit/record-event.js';
 import { forgetCurrentServices } from '../compare/current-services.js';
@@ -58,7 +58,7 @@ export async function publishQuote(db: Kysely<DB>, actor: Actor, input: QuoteInp
         problem(`/price_points/${i}/amount`, `no USD to ${send} rate is loaded for ${day}`, 'a day for which the operator loaded the rate');
         return;
       }
-      const expected = new Decimal(p.usd).mul(usdRate).mul(new Decimal(10).pow(digits)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+      const expected = pricePointMinor(p.usd, usdRate, digits);
       const off = new Decimal(p.amount.minor).minus(expected).abs();
       if (off.gt(expected.mul(PRICE_POINT_TOLERANCE)))
         problem(`/price_points/${i}/amount/minor`, `${p.amount.minor} is not the USD ${p.usd} price point`, `${expected.toFixed(0)} minor units of ${send} (USD ${p.usd} at ${usdRate}), within 1%`);
@@ -89,4 +89,25 @@ export async function publishQuote(db: Kysely<DB>, actor: Actor, input: QuoteInp
   });
   forgetCurrentServices();
   return quoteView(stored);
+}
+
+/** The local equivalent of a USD price point, in minor units, rounded half up. */
+function pricePointMinor(usd: number, usdRate: string, digits: number): Decimal {
+  return new Decimal(usd).mul(usdRate).mul(new Decimal(10).pow(digits)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+}
+
+/** Today's price points of a corridor, for a provider's form. */
+export async function pricePoints(db: Kysely<DB>, from: string, to: string) {
+  const corridor = await db
+    .selectFrom('remittance_corridors as c')
+    .innerJoin('currencies as s', 's.code', 'c.send_currency')
+    .select(['c.send_currency', 's.minor_digits'])
+    .where('c.source_country', '=', from)
+    .where('c.destination_country', '=', to)
+    .executeTakeFirst();
+  if (!corridor) throw notFound(`Remittance corridor ${from} to ${to}`);
+  const day = new Date().toISOString().slice(0, 10);
+  const rate = corridor.send_currency === 'USD' ? '1' : await rateOn(db, 'USD', corridor.send_currency, day);
+  const at = (usd: number) => (rate ? pricePointMinor(usd, rate, corridor.minor_digits).toNumber() : null);
+  return { currency: corridor.send_currency, usd_rate: rate ?? null, usd_200_minor: at(200), usd_500_minor: at(500) };
 }
