@@ -9,11 +9,13 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # fonts-noto-core shapes Arabic, Devanagari and Bengali; without it screens and PDFs show boxes.
 [ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
+# poppler-utils (pdftotext, pdffonts, pdftoppm) reads the contract PDFs back in the tests.
+[ -x /usr/bin/pdftoppm ] || need+=(poppler-utils)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "corridor: the tests need Debian packages: ${need[*]} (run: sudo apt-get install -y --no-install-recommends ${need[*]})" >&2
-    # PostgreSQL is required; without Chromium only the browser tests are skipped (they say so).
+    # PostgreSQL is required; without Chromium (or poppler-utils) only the browser and PDF tests are skipped (they say so).
     [[ " ${need[*]} " == *" postgresql "* ]] && exit 1
     exit 0
   fi

@@ -5,6 +5,8 @@ import { useSession } from '../../auth/session.js';
 import { Loading, ProblemMessage } from '../../components/status.js';
 import { useT } from '../../i18n/t.js';
 import { ContractTable, type ContractRow } from '../contract-table.js';
+import { PdfLink } from '../pdf-link.js';
+import { REGISTERED } from '../worker/terms.js';
 
 /** The employer's contracts and where each stands. Drafting and wage compliance come next (issue 6). */
 export default function EmployerHome() {
@@ -23,7 +25,7 @@ export default function EmployerHome() {
       <h1>{t('employer.title', { organisation: me?.organisation?.name ?? '' })}</h1>
       {problem && <ProblemMessage problem={problem} />}
       {!rows && !problem && <Loading />}
-      {rows && <ContractTable rows={rows} />}
+      {rows && <ContractTable rows={rows} action={(row) => (REGISTERED.has(row.status) ? <PdfLink contractId={row.id} /> : null)} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { Loading, ProblemMessage, useStatusLabel } from '../../components/status
 import { LANGUAGES, isLang } from '../../i18n/languages.js';
 import { useLang } from '../../i18n/locale-provider.js';
 import { useT } from '../../i18n/t.js';
+import { PdfLink } from '../pdf-link.js';
 import { OfferAnswer } from './offer-answer.js';
 import { RegistryCard } from './registry-card.js';
 import { type Contract, REGISTERED, termsOf, versionToShow } from './terms.js';
@@ -72,6 +73,11 @@ export default function ContractPage() {
         </div>
       )}
       {REGISTERED.has(contract.status) && <RegistryCard contractNo={contract.contract_no} />}
+      {REGISTERED.has(contract.status) && (
+        <p>
+          <PdfLink contractId={contract.id} />
+        </p>
+      )}
       <TermsSummary terms={terms} monthlyMinor={version.monthly_fixed_minor} />
       {isOffer && readable && <OfferAnswer contractId={contract.id} digest={version.terms_digest} language={lang} onDone={load} />}
       <TermsFull terms={terms} />
