@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     'verify-seconds': { type: 'string', default: '15' },
     port: { type: 'string', default: '3917' },
+    // Server processes (`corridor start --workers`); default: the server's own (one per core on PostgreSQL, 1 on PGlite).
+    workers: { type: 'string' },
   },
 });
 const N = Number(values.contracts);
@@ -83,14 +85,83 @@ async function seed() {
   return { employer, tokens, sessions };
 }
 
+/**
+ * CPU seconds (user + system) used so far by a process and all its descendants, from /proc (Linux):
+ * its own, its reaped children's (cutime, cstime: a PostgreSQL backend that ended meanwhile still
+ * counts), and its live children's.
+ */
+function treeCpuSeconds(pid: number): number {
+  const tick = 100; // USER_HZ
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
+    return own + childrenOf(pid).reduce((sum, child) => sum + treeCpuSeconds(child), 0);
+  } catch {
+    return 0; // ended meanwhile: its parent counts it once reaped
+  }
+}
+
+let serverPid = 0;
+/** The server (the started process and its cluster workers), PostgreSQL's server, and this process (the load generator), in CPU seconds. */
+function cpuNow() {
+  const self = process.cpuUsage();
+  return {
+    server: serverPid ? treeCpuSeconds(serverPid) : 0,
+    postgres: postgresPid() ? treeCpuSeconds(postgresPid()!) : 0,
+    loadGenerator: (self.user + self.system) / 1e6,
+  };
+}
+/** The PostgreSQL server of DATABASE_URL (its postmaster, found by the port on its command line), not other servers on the machine. */
+let postmaster: number | undefined;
+function postgresPid(): number | undefined {
+  if (!url || postmaster) return postmaster;
+  const port = new URL(url).port || '5432';
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (argv[0]?.endsWith('postgres') && argv.some((a, i) => (a === '-p' && argv[i + 1] === port) || a === `-p${port}`)) return (postmaster = Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return undefined;
+}
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+/** Cores used on average, and CPU milliseconds per operation: the latter holds up better than throughput on a shared machine. */
+function cpuShares(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>, seconds: number, operations: number) {
+  const share = (k: keyof typeof before) => Number(((after[k] - before[k]) / seconds).toFixed(2));
+  const perOp = (k: keyof typeof before) => Number((((after[k] - before[k]) * 1000) / operations).toFixed(2));
+  return {
+    server_cores: share('server'),
+    postgres_cores: share('postgres'),
+    load_generator_cores: share('loadGenerator'),
+    server_cpu_ms_per_op: perOp('server'),
+    postgres_cpu_ms_per_op: perOp('postgres'),
+    load_generator_cpu_ms_per_op: perOp('loadGenerator'),
+  };
+}
+
 async function startServer(): Promise<() => void> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), 'bin/corridor.js', '--data', dataDir, 'start', '--port', String(PORT)], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), 'bin/corridor.js', '--data', dataDir, 'start', '--port', String(PORT), ...(values.workers ? ['--workers', values.workers] : [])], {
     env: { ...process.env, LOG_LEVEL: 'warn', CORRIDOR_ADMIN_PASSWORD: 'bench-admin-password-1', CORRIDOR_MASTER_KEY: masterKey },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {
     try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return () => child.kill('SIGTERM');
+      if ((await fetch(`${BASE}/healthz`)).ok) {
+        // Give the workers of a cluster time to listen as well.
+        await new Promise((r) => setTimeout(r, 2000));
+        serverPid = child.pid!;
+        return () => child.kill('SIGTERM');
+      }
     } catch {
       // not listening yet
     }
@@ -134,6 +205,7 @@ try {
 
   // Each connection takes the next contract and walks it through accept, approve, register.
   let taken = 0;
+  const cpuBeforeRegistration = cpuNow();
   const steps = ['accept', 'approve', 'register'] as const;
   const registration = await autocannon({
     url: BASE,
@@ -153,6 +225,9 @@ try {
   });
   const seconds = registration.duration;
   const registeredPerSecond = offers.length / seconds;
+  const registrationCpu = cpuShares(cpuBeforeRegistration, cpuNow(), seconds, offers.length);
+  const cpuBeforeVerification = cpuNow();
+  const verificationStart = Date.now();
 
   const verification = await autocannon({
     url: BASE,
@@ -161,10 +236,13 @@ try {
     requests: [{ method: 'GET' as const, setupRequest: (req: any) => ({ ...req, path: `/api/v1/verify/${offers[Math.floor(Math.random() * offers.length)]!.contract_no}` }) }],
   });
 
+  const verificationCpu = cpuShares(cpuBeforeVerification, cpuNow(), (Date.now() - verificationStart) / 1000, verification.requests.total);
+
   const figures = {
     engine,
     contracts: offers.length,
     connections: CONNECTIONS,
+    server_processes: 1 + childrenOf(serverPid).length,
     registration: {
       requests: registration.requests.total,
       non_2xx: registration.non2xx,
@@ -175,14 +253,16 @@ try {
       p99_ms: registration.latency.p99,
       target: '>= 300 contracts/s, p99 < 250 ms',
       met: registeredPerSecond >= 300 && registration.latency.p99 < 250 && registration.non2xx === 0,
+      cpu: registrationCpu,
     },
     verification: {
-      requests_per_second: registration && verification.requests.average,
+      requests_per_second: verification.requests.average,
       non_2xx: verification.non2xx,
       p50_ms: verification.latency.p50,
       p99_ms: verification.latency.p99,
       target: '>= 3000 requests/s, p99 < 20 ms',
       met: verification.requests.average >= 3000 && verification.latency.p99 < 20 && verification.non2xx === 0,
+      cpu: verificationCpu,
     },
   };
   console.log(JSON.stringify(figures, null, 2));

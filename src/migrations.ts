@@ -12,6 +12,10 @@ import * as createWageTables from './modules/wages/migrations/0012-create-wage-t
 import * as createWageFollowUp from './modules/wages/migrations/0015-create-wage-follow-up.js';
 import * as createRemittanceTables from './modules/remittances/migrations/0020-create-remittance-tables.js';
 import * as loadRemittanceHistory from './modules/remittances/migrations/0021-load-remittance-history.js';
+import * as lightenRemittanceQuotes from './modules/remittances/migrations/0022-lighten-remittance-quotes.js';
+import * as createRecruitmentTables from './modules/recruitment/migrations/0030-create-recruitment-tables.js';
+import * as linkContractsToJobOrders from './modules/recruitment/migrations/0031-link-contracts-to-job-orders.js';
+import * as createLoanTables from './modules/loans/migrations/0040-create-loan-tables.js';
 import * as createContractNumbersAndViews from './modules/contracts/migrations/0013-create-contract-numbers-and-views.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -30,4 +34,8 @@ export const migrations: Record<string, Migration> = {
   '0015-create-wage-follow-up': createWageFollowUp,
   '0020-create-remittance-tables': createRemittanceTables,
   '0021-load-remittance-history': loadRemittanceHistory,
+  '0022-lighten-remittance-quotes': lightenRemittanceQuotes,
+  '0030-create-recruitment-tables': createRecruitmentTables,
+  '0031-link-contracts-to-job-orders': linkContractsToJobOrders,
+  '0040-create-loan-tables': createLoanTables,
 };

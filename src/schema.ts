@@ -12,10 +12,12 @@ import type { ContractTables } from './modules/contracts/tables.js';
 import type { RegistryTables } from './modules/contracts/registry/tables.js';
 import type { WageTables } from './modules/wages/tables.js';
 import type { RemittanceTables } from './modules/remittances/tables.js';
+import type { RecruitmentTables } from './modules/recruitment/tables.js';
+import type { LoanTables } from './modules/loans/tables.js';
 import type { CountriesTable, CurrenciesTable, OccupationsTable } from './modules/reference/tables.js';
 
 /** The database as Kysely sees it: every module's tables, assembled. */
-export interface DB extends ContractTables, RegistryTables, WageTables, RemittanceTables {
+export interface DB extends ContractTables, RegistryTables, WageTables, RemittanceTables, RecruitmentTables, LoanTables {
   countries: CountriesTable;
   currencies: CurrenciesTable;
   occupations: OccupationsTable;

@@ -11,6 +11,8 @@ import { insertWorker } from '../modules/identity/queries/workers.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_WORKERS } from './demo-data.js';
 import { seedDemoContracts } from './seed-contracts.js';
 import { seedDemoRemittances } from './seed-remittances.js';
+import { seedDemoLoans } from './seed-loans.js';
+import { seedDemoRecruitment } from './seed-recruitment.js';
 
 export interface DemoLogin {
   role: string;
@@ -87,5 +89,7 @@ export async function seedDemo(database: Database, config: Config): Promise<Seed
   });
   await seedDemoContracts(db, config, orgIds);
   await seedDemoRemittances(database, orgIds);
+  logins.push(...(await seedDemoLoans(database, config, orgIds)));
+  await seedDemoRecruitment(database, config, orgIds);
   return { corridor, password: DEMO_PASSWORD, logins };
 }

@@ -8,6 +8,9 @@ import { substitutionRoutes } from '../modules/contracts/substitution/routes.js'
 import { wageRoutes } from '../modules/wages/routes.js';
 import { remittanceRoutes } from '../modules/remittances/routes.js';
 import { verificationRoutes } from '../modules/contracts/verification/routes.js';
+import { contractPdfRoutes } from '../modules/contracts/pdf/routes.js';
+import { recruitmentRoutes } from '../modules/recruitment/routes.js';
+import { loanRoutes } from '../modules/loans/routes.js';
 import type { App, AppContext } from './types.js';
 
 /** Every module's routes, in one list. */
@@ -21,5 +24,8 @@ export async function registerModuleRoutes(app: App, ctx: AppContext): Promise<v
   await substitutionRoutes(app, ctx);
   await registryRoutes(app, ctx);
   await verificationRoutes(app, ctx);
+  await contractPdfRoutes(app, ctx);
   await remittanceRoutes(app, ctx);
+  await recruitmentRoutes(app, ctx);
+  await loanRoutes(app, ctx);
 }

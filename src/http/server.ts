@@ -14,6 +14,7 @@ import { idempotencyHooks } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
 import { sendProblem, toAppError } from './problem.js';
 import { registerModuleRoutes } from './routes.js';
+import { rateLimitStore } from './shared-rate-limit.js';
 import type { App, AppContext } from './types.js';
 import { registerWeb } from './web.js';
 
@@ -61,7 +62,8 @@ export async function buildServer(ctx: AppContext, logger?: FastifyBaseLogger): 
       directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
     },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // In a cluster worker the counts are kept by the primary, so a limit holds across processes.
+  await app.register(fastifyRateLimit, { global: false, store: rateLimitStore() });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

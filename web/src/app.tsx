@@ -19,6 +19,11 @@ const EmployerHome = lazy(() => import('./pages/employer/employer-home.js'));
 const AuthorityQueue = lazy(() => import('./pages/authority/authority-queue.js'));
 const ComparePage = lazy(() => import('./pages/remittances/compare-page.js'));
 const ProviderPage = lazy(() => import('./pages/remittances/provider-page.js'));
+const WorkerLoans = lazy(() => import('./pages/loans/worker-loans.js'));
+const LenderDesk = lazy(() => import('./pages/loans/lender-desk.js'));
+const AuthorityLoanTotals = lazy(() => import('./pages/loans/authority-totals.js'));
+const WorkerCosts = lazy(() => import('./pages/recruitment/worker-costs.js'));
+const RecruitmentDesk = lazy(() => import('./pages/recruitment/recruitment-desk.js'));
 const NotFound = lazy(() => import('./pages/not-found.js'));
 
 const isWorker = (me: Me) => me.user?.role === 'worker';
@@ -46,7 +51,15 @@ export function App() {
                 />
                 <Route path="/send-money" element={<ComparePage />} />
                 <Route path="/provider" element={<RequireSession allow={isKind('remittance_provider')}><ProviderPage /></RequireSession>} />
+                <Route path="/worker/recruitment" element={<RequireSession allow={isWorker}><WorkerCosts /></RequireSession>} />
+                <Route
+                  path="/recruitment"
+                  element={<RequireSession allow={isKind('recruitment_agency', 'employer', 'origin_authority')}><RecruitmentDesk /></RequireSession>}
+                />
                 <Route path="/account" element={<RequireSession allow={() => true}><Account /></RequireSession>} />
+                <Route path="/worker/loans" element={<RequireSession allow={isWorker}><WorkerLoans /></RequireSession>} />
+                <Route path="/lender" element={<RequireSession allow={isKind('lender')}><LenderDesk /></RequireSession>} />
+                <Route path="/authority/loans" element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><AuthorityLoanTotals /></RequireSession>} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>

@@ -51,6 +51,24 @@ export const SCOPES = [
   // Remittances: providers publish their own quotes; the operator loads rates, surveys and which provider serves which corridor.
   'remittances:quote',
   'remittances:manage',
+  // Fair recruitment (modules/recruitment): licences (authorities), job orders (employers post, the origin authority
+  // verifies), candidates and selection (agencies, workers themselves), declared costs (agency and worker), ratings (workers).
+  'recruitment:read',
+  'recruitment:license',
+  'recruitment:order',
+  'recruitment:verify',
+  'recruitment:candidates',
+  'recruitment:select',
+  'recruitment:costs',
+  'recruitment:rate',
+  // Pre-departure loans (modules/loans): read in view, lenders publish products and decide/disburse, workers apply,
+  // wage agents report deductions, the destination authority matches a month, authorities read the totals.
+  'loans:read',
+  'loans:lend',
+  'loans:apply',
+  'loans:deduct',
+  'loans:match',
+  'loans:totals',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -64,16 +82,17 @@ const AUTHORITY: Scope[] = [
 /** Scopes of an organisation's staff, by the kind of organisation. */
 const BY_KIND: Record<OrganisationKind, Scope[]> = {
   platform: [...SCOPES],
-  origin_authority: [...AUTHORITY, 'workers:read', 'workers:register', 'contracts:approve', 'wages:read'],
+  origin_authority: [...AUTHORITY, 'workers:read', 'workers:register', 'contracts:approve', 'wages:read', 'recruitment:read', 'recruitment:license', 'recruitment:verify', 'loans:totals'],
   destination_authority: [
     ...AUTHORITY, 'workers:read', 'contracts:register', 'contracts:employment', 'wages:read', 'wages:mandate', 'wages:reconcile',
+    'recruitment:read', 'recruitment:license', 'loans:totals', 'loans:match',
   ],
-  employer: [...STAFF, 'contracts:read', 'contracts:draft', 'contracts:employment', 'wages:read', 'wages:mandate', 'wages:justify'],
+  employer: [...STAFF, 'contracts:read', 'contracts:draft', 'contracts:employment', 'wages:read', 'wages:mandate', 'wages:justify', 'recruitment:read', 'recruitment:order', 'recruitment:select'],
   // An agency reads the workers it registered (and only those: see identity/access.ts).
-  recruitment_agency: [...STAFF, 'workers:read', 'workers:register'],
+  recruitment_agency: [...STAFF, 'workers:read', 'workers:register', 'recruitment:read', 'recruitment:candidates', 'recruitment:select', 'recruitment:costs'],
   // A wage agent submits salary files for the employers that mandated it (wages/access.ts).
-  wage_agent: [...STAFF, 'wages:submit', 'wages:read'],
-  lender: [...STAFF],
+  wage_agent: [...STAFF, 'wages:submit', 'wages:read', 'loans:read', 'loans:deduct'],
+  lender: [...STAFF, 'loans:read', 'loans:lend'],
   remittance_provider: [...STAFF, 'remittances:quote'],
 };
 
@@ -81,7 +100,7 @@ const ORG_ADMIN_EXTRA: Scope[] = ['users:manage', 'tokens:manage'];
 
 export function scopesFor(role: Role, kind: OrganisationKind | undefined): Set<Scope> {
   if (role === 'platform_admin') return new Set(SCOPES);
-  if (role === 'worker') return new Set([...EVERYONE, 'workers:read', 'contracts:read', 'contracts:accept', 'wages:read', 'wages:respond']);
+  if (role === 'worker') return new Set([...EVERYONE, 'workers:read', 'contracts:read', 'contracts:accept', 'wages:read', 'wages:respond', 'recruitment:read', 'recruitment:candidates', 'recruitment:costs', 'recruitment:rate', 'loans:read', 'loans:apply']);
   const base = kind ? BY_KIND[kind] : EVERYONE;
   return new Set(role === 'org_admin' ? [...base, ...ORG_ADMIN_EXTRA] : base);
 }

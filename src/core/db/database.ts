@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -74,6 +75,7 @@ async function openServer(url: string, migrate: boolean): Promise<Database> {
   pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     client.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined);
+    usePreparedStatements(client);
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 
@@ -131,6 +133,7 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
     });
     await pglite.waitReady;
     const pool = new pg.Pool(createPgConfig(pglite));
+    pool.on('connect', (client) => usePreparedStatements(client));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     if (options.migrate ?? true) {
       await migrateToLatest(db);
@@ -175,6 +178,43 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
     release();
     throw err;
   }
+}
+
+// Statements seen more than once are run as named prepared statements, parsed and planned once
+// per connection instead of at every call (Kysely hands node-postgres plain text): the texts
+// repeat (only the parameters vary), so this is most of the server's parse and plan work gone.
+// Only parameterised statements (the extended protocol already); bounded per connection and overall.
+const seenTexts = new Map<string, string | null>();
+const SEEN_MAX = 5000;
+const PREPARED_PER_CONNECTION = 1000;
+
+function statementName(text: string): string | undefined {
+  const seen = seenTexts.get(text);
+  if (seen) return seen;
+  if (seen === undefined) {
+    // First sight: run it unnamed (a text made once, e.g. with inlined values, never takes server memory).
+    if (seenTexts.size >= SEEN_MAX) seenTexts.clear();
+    seenTexts.set(text, null);
+    return undefined;
+  }
+  const name = `corridor_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
+  seenTexts.set(text, name);
+  return name;
+}
+
+function usePreparedStatements(client: pg.PoolClient | pg.Client): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const prepared = new Set<string>();
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+      const name = statementName(text);
+      if (name && (prepared.has(name) || prepared.size < PREPARED_PER_CONNECTION)) {
+        prepared.add(name);
+        return query({ name, text, values });
+      }
+    }
+    return callback === undefined ? (values === undefined ? query(text) : query(text, values)) : query(text, values, callback);
+  };
 }
 
 function copySql(table: string, columns: readonly string[], source: string): string {

@@ -18,7 +18,7 @@ import { decide } from './transitions.js';
  */
 export async function acceptContract(db: Kysely<DB>, config: Config, actor: Actor, id: string, input: AcceptRequest): Promise<ContractView> {
   return db.transaction().execute(async (trx) => {
-    const open = await openContract(trx, actor, id, true);
+    const open = await openContract(trx, actor, id, true, { purpose: 'acceptance', organisationId: null });
     const { current } = open;
     const digestMatches = input.terms_digest === current.terms_digest;
     if (open.party === 'worker' && current.accepted_at !== null && digestMatches)
@@ -38,7 +38,7 @@ export async function acceptContract(db: Kysely<DB>, config: Config, actor: Acto
       throw conflict(`The terms were not shown in ${input.language} yet: open them in that language before accepting`, {
         language: input.language,
       });
-    const signature = await signTermsAs(trx, config, 'worker', null, current.terms_digest);
+    const signature = await signTermsAs(trx, config, 'worker', null, current.terms_digest, open.signingKey);
     const result = await applyStep(trx, actor, open, step, {
       version: { accepted_at: new Date(), accepted_language: input.language, signatures: JSON.stringify([signature]) },
       details: { terms_digest: current.terms_digest, language: input.language },

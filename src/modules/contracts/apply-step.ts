@@ -1,11 +1,13 @@
-import type { Kysely, Updateable } from 'kysely';
+import { type Expression, type Insertable, type Kysely, type RawBuilder, sql, type Updateable } from 'kysely';
 import type { Actor } from '../../core/auth/actor.js';
+import { AppError } from '../../core/errors.js';
 import type { DB } from '../../schema.js';
-import { recordEvent } from '../audit/record-event.js';
-import { type ContractRow, insertTransition, type TransitionRow, updateContract, updateVersion, type VersionRow } from './contract-queries.js';
+import { type AuditEvent, recordEvent } from '../audit/record-event.js';
+import type { AuditEventsTable } from '../audit/tables.js';
+import { type ContractRow, insertTransition, type TransitionRow, type VersionRow } from './contract-queries.js';
 import { buildContractView, type ContractView } from './contract-view.js';
 import type { OpenContract } from './open-contract.js';
-import type { ContractsTable, ContractVersionsTable } from './tables.js';
+import type { ContractsTable, ContractTransitionsTable, ContractVersionsTable } from './tables.js';
 import { type Action, amendmentOf, type Stage, statusOf, type Transition } from './transitions.js';
 
 const EVENTS: Record<Action | 'draft', string> = {
@@ -35,7 +37,106 @@ export interface StepRecord {
 
 /** Who, when and why, in the contract's own history and in the audit trail, in the caller's transaction. */
 export async function recordStep(trx: Kysely<DB>, actor: Actor, c: ContractRow, step: StepRecord): Promise<TransitionRow> {
-  const transition = await insertTransition(trx, {
+  const transition = await insertTransition(trx, transitionValues(actor, c, step));
+  await recordEvent(trx, actor, stepEvent(c, step));
+  return transition;
+}
+
+export interface StepChanges {
+  reason?: string | null;
+  version?: Updateable<ContractVersionsTable>;
+  contract?: Updateable<ContractsTable>;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Takes a decided step on the current version: its new state, the contract's new status,
+ * the record. An amendment that ends without registration leaves the registered version current.
+ * One statement: the version and the contract updated, the transition and the audit event
+ * inserted (data-modifying CTEs), plus whatever `also` adds (the log append of a registration),
+ * so that a step's writes cost one round trip.
+ */
+export async function applyStep(
+  trx: Kysely<DB>,
+  actor: Actor,
+  open: OpenContract,
+  step: Transition,
+  changes: StepChanges = {},
+  also: AlsoWrite[] = [],
+): Promise<StepResult> {
+  const { contract, current } = open;
+  const versionChanges = { ...(step.version ? { state: step.version } : {}), ...changes.version };
+  const amendmentDropped = amendmentOf(step.from) !== null && amendmentOf(step.to) === null && step.action !== 'register';
+  const contractChanges: Updateable<ContractsTable> = {
+    status: statusOf(step.to),
+    ...(amendmentDropped ? { current_version: contract.registered_version! } : {}),
+    ...changes.contract,
+    updated_at: new Date(),
+  };
+  // What the audit event says is known before the statement: the contract's identity does not change in a step.
+  const record: StepRecord = {
+    action: step.action,
+    version: current.version,
+    from: step.from,
+    to: step.to,
+    reason: changes.reason,
+    details: changes.details,
+  };
+  const versionUpdate = Object.keys(versionChanges).length
+    ? trx
+        .updateTable('contract_versions')
+        .set(versionChanges)
+        .where('employer_id', '=', current.employer_id)
+        .where('contract_id', '=', current.contract_id)
+        .where('version', '=', current.version)
+        .returningAll()
+    : undefined;
+  const contractUpdate = trx
+    .updateTable('contracts')
+    .set(contractChanges)
+    .where('employer_id', '=', contract.employer_id)
+    .where('id', '=', contract.id)
+    .returningAll();
+  const transitionInsert = trx.insertInto('contract_transitions').values(transitionValues(actor, contract, record)).returningAll();
+  const auditInsert = trx.insertInto('audit_events').values(auditValues(actor, stepEvent(contract, record)));
+  const ctes = [
+    ...(versionUpdate ? [sql`v AS (${versionUpdate})`] : []),
+    sql`c AS (${contractUpdate})`,
+    sql`t AS (${transitionInsert})`,
+    sql`a AS (${auditInsert})`,
+    ...also.map((w, i) => sql`${sql.ref(`also_${i}`)} AS (${w})`),
+  ];
+  const { rows } = await sql<TransitionRow & { x_version: Record<string, unknown> | null; x_contract: Record<string, unknown> }>`
+    WITH ${sql.join(ctes)}
+    SELECT t.*, ${versionUpdate ? sql`(SELECT row_to_json(v) FROM v)` : sql`NULL::json`} AS x_version, (SELECT row_to_json(c) FROM c) AS x_contract
+    FROM t`.execute(trx);
+  const row = rows[0];
+  if (!row || !row.x_contract) throw new AppError('internal', `The step on contract ${contract.id} changed nothing`);
+  const { x_version, x_contract, ...transition } = row;
+  if (versionUpdate && !x_version) throw new AppError('internal', `Version ${current.version} of contract ${contract.id} is missing`);
+  return {
+    contract: withInstants(x_contract, CONTRACT_INSTANTS) as ContractRow,
+    version: x_version ? (withInstants(x_version, VERSION_INSTANTS) as VersionRow) : current,
+    transition: transition as TransitionRow,
+  };
+}
+
+/** A further write of a step, run in the same statement (a data-modifying query with no WITH of its own). */
+export type AlsoWrite = Expression<unknown> | RawBuilder<unknown>;
+
+// Rows travel back as JSON (row_to_json): instants come as ISO text with microseconds, read here as a Date
+// truncated to the millisecond, as node-postgres reads them; other columns keep their JSON form, which is
+// how node-postgres reads them too (bigint as a number, date as YYYY-MM-DD, jsonb parsed).
+const CONTRACT_INSTANTS = ['created_at', 'updated_at'] as const;
+const VERSION_INSTANTS = ['created_at', 'offered_at', 'accepted_at', 'approved_at', 'registered_at'] as const;
+function withInstants(row: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
+  const out = { ...row };
+  for (const column of columns) if (typeof out[column] === 'string') out[column] = new Date(out[column] as string);
+  return out;
+}
+
+function transitionValues(actor: Actor, c: ContractRow, step: StepRecord): Insertable<ContractTransitionsTable> {
+  return {
     employer_id: c.employer_id,
     contract_id: c.id,
     version: step.version,
@@ -45,8 +146,11 @@ export async function recordStep(trx: Kysely<DB>, actor: Actor, c: ContractRow, 
     actor_user_id: actor.userId ?? null,
     actor_organisation_id: actor.organisationId ?? null,
     reason: step.reason ?? null,
-  });
-  await recordEvent(trx, actor, {
+  };
+}
+
+function stepEvent(c: ContractRow, step: StepRecord): AuditEvent {
+  return {
     action: EVENTS[step.action],
     subjectType: 'contract',
     subjectId: c.id,
@@ -61,46 +165,27 @@ export async function recordStep(trx: Kysely<DB>, actor: Actor, c: ContractRow, 
       ...(step.reason ? { reason: step.reason } : {}),
       ...step.details,
     },
-  });
-  return transition;
+  };
 }
 
-export interface StepChanges {
-  reason?: string | null;
-  version?: Updateable<ContractVersionsTable>;
-  contract?: Updateable<ContractsTable>;
-  details?: Record<string, unknown>;
-}
-
-/**
- * Takes a decided step on the current version: its new state, the contract's new status,
- * the record. An amendment that ends without registration leaves the registered version current.
- */
-export async function applyStep(
-  trx: Kysely<DB>,
-  actor: Actor,
-  open: OpenContract,
-  step: Transition,
-  changes: StepChanges = {},
-): Promise<StepResult> {
-  const { contract, current } = open;
-  const versionChanges = { ...(step.version ? { state: step.version } : {}), ...changes.version };
-  const version = Object.keys(versionChanges).length ? await updateVersion(trx, current, versionChanges) : current;
-  const amendmentDropped = amendmentOf(step.from) !== null && amendmentOf(step.to) === null && step.action !== 'register';
-  const updated = await updateContract(trx, contract, {
-    status: statusOf(step.to),
-    ...(amendmentDropped ? { current_version: contract.registered_version! } : {}),
-    ...changes.contract,
-  });
-  const transition = await recordStep(trx, actor, updated, {
-    action: step.action,
-    version: version.version,
-    from: step.from,
-    to: step.to,
-    reason: changes.reason,
-    details: changes.details,
-  });
-  return { contract: updated, version, transition };
+/** The row recordEvent (audit/record-event.ts) writes, for a step that writes it in its own statement: keep the two alike. */
+function auditValues(actor: Actor, event: AuditEvent): Insertable<AuditEventsTable> {
+  const orgs = new Set([actor.organisationId, ...(event.organisationIds ?? [])].filter((x): x is string => !!x));
+  const countries = new Set((event.countries ?? []).filter((x): x is string => !!x));
+  return {
+    actor_type: actor.type,
+    actor_user_id: actor.userId ?? null,
+    actor_token_id: actor.tokenId ?? null,
+    actor_organisation_id: actor.organisationId ?? null,
+    ip: actor.ip ?? null,
+    request_id: actor.requestId ?? null,
+    action: event.action,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId ?? null,
+    scope_organisation_ids: [...orgs],
+    scope_countries: [...countries],
+    details: JSON.stringify(event.details ?? {}),
+  };
 }
 
 export interface StepResult {

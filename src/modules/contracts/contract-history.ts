@@ -15,6 +15,21 @@ export interface ContractHistory {
   views: ViewRow[];
   employerName: string;
   workerName: string;
+  /** The active signing key asked for (see loadHistory's `key`): null when there is none yet; absent when not asked for. */
+  signingKey?: SigningKeyRow | null;
+}
+
+/** An active signing key's row, as the key store reads it. */
+export interface SigningKeyRow {
+  key_id: string;
+  public_key: string;
+  private_key_encrypted: string;
+}
+
+/** Which active key a step will sign with: read along with the history, saving the step a round trip. */
+export interface KeyWanted {
+  purpose: 'acceptance' | 'authority';
+  organisationId: string | null;
 }
 
 type Extras = {
@@ -22,6 +37,7 @@ type Extras = {
   views: (Omit<ViewRow, 'first_viewed_at'> & { first_viewed_at: number })[] | null;
   employer_name: string;
   worker_name: string;
+  key: SigningKeyRow | null;
 };
 
 // Instants travel as epoch milliseconds (truncated, as node-postgres truncates microseconds), so they read back exactly as a Date would.
@@ -33,7 +49,7 @@ const ms = (column: string) => sql.raw(`floor(extract(epoch FROM ${column}) * 10
  * computed once). A request then builds its answer without reading the contract again.
  * Read after the contract row is locked, so that it sees the latest committed steps.
  */
-export async function loadHistory(db: Kysely<DB>, c: ContractRow): Promise<ContractHistory> {
+export async function loadHistory(db: Kysely<DB>, c: ContractRow, key?: KeyWanted): Promise<ContractHistory> {
   const scope = sql`employer_id = ${c.employer_id} AND contract_id = ${c.id}`;
   const rows = await db
     .selectFrom('contract_versions')
@@ -47,6 +63,11 @@ export async function loadHistory(db: Kysely<DB>, c: ContractRow): Promise<Contr
         'first_viewed_at', ${ms('w.first_viewed_at')}) ORDER BY w.first_viewed_at) FROM contract_views w WHERE ${scope})`.as('x_views'),
       sql<string>`(SELECT name FROM organisations WHERE id = ${c.employer_id})`.as('x_employer_name'),
       sql<string>`(SELECT full_name FROM workers WHERE id = ${c.worker_id})`.as('x_worker_name'),
+      (key
+        ? sql<Extras['key']>`(SELECT json_build_object('key_id', k.key_id, 'public_key', k.public_key, 'private_key_encrypted', k.private_key_encrypted)
+            FROM signing_keys k WHERE k.purpose = ${key.purpose} AND k.organisation_id IS NOT DISTINCT FROM ${key.organisationId}::uuid AND k.retired_at IS NULL)`
+        : sql<Extras['key']>`NULL::json`
+      ).as('x_key'),
     ])
     .where('employer_id', '=', c.employer_id)
     .where('contract_id', '=', c.id)
@@ -54,12 +75,13 @@ export async function loadHistory(db: Kysely<DB>, c: ContractRow): Promise<Contr
     .execute();
   const first = rows[0];
   if (!first) throw new Error(`contract ${c.id} has no version`);
-  const versions = rows.map(({ x_transitions, x_views, x_employer_name, x_worker_name, ...version }) => version as VersionRow);
+  const versions = rows.map(({ x_transitions, x_views, x_employer_name, x_worker_name, x_key, ...version }) => version as VersionRow);
   return {
     versions,
     transitions: (first.x_transitions ?? []).map((t) => ({ ...t, occurred_at: new Date(t.occurred_at) })),
     views: (first.x_views ?? []).map((v) => ({ ...v, first_viewed_at: new Date(v.first_viewed_at) })),
     employerName: first.x_employer_name,
     workerName: first.x_worker_name,
+    ...(key ? { signingKey: first.x_key } : {}),
   };
 }

@@ -16,7 +16,13 @@ import { termsProblems, throwIfAny } from './terms-references.js';
  * An employer drafts a contract for a worker. The draft may still breach the rules (the
  * answer lists each breach so far); only an offer must be clean.
  */
-export async function createContract(db: Kysely<DB>, actor: Actor, input: TermsRequest): Promise<ContractView> {
+export async function createContract(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: TermsRequest,
+  /** A contract offered against a job order names it (modules/recruitment). */
+  link: { job_order_id?: string } = {},
+): Promise<ContractView> {
   if (actor.organisationKind !== 'employer') throw forbidden('Only an employer drafts contracts');
   const { terms } = input;
   throwIfAny(await termsProblems(db, actor, terms));
@@ -34,6 +40,7 @@ export async function createContract(db: Kysely<DB>, actor: Actor, input: TermsR
       registered_version: null,
       origin_country: corridor.origin,
       destination_country: corridor.destination,
+      job_order_id: link.job_order_id ?? null,
     });
     await insertTermsVersion(trx, contract, 1, terms, check, { state: 'draft' });
     await recordStep(trx, actor, contract, {

@@ -7,7 +7,8 @@ import { updateVersion } from './contract-queries.js';
 import { buildContractView, type ContractView } from './contract-view.js';
 import { initialsOf } from './initials.js';
 import { openContract } from './open-contract.js';
-import { appendEntries } from './registry/append-entries.js';
+import { prepareAppend } from './registry/append-entries.js';
+import { appendWrites } from './registry/append-queries.js';
 import type { LeafInput } from './registry/leaf.js';
 import { signTermsAs } from './registry/sign-terms.js';
 import type { ContractTerms } from './terms.schema.js';
@@ -21,12 +22,12 @@ import type { PartySignature } from './verifier/payload-v1.js';
  */
 export async function registerContract(db: Kysely<DB>, config: Config, actor: Actor, id: string): Promise<ContractView> {
   return db.transaction().execute(async (trx) => {
-    const open = await openContract(trx, actor, id, true);
+    const open = await openContract(trx, actor, id, true, { purpose: 'authority', organisationId: actor.organisationId ?? null });
     const { contract, current, registered } = open;
     if (open.party === 'destination' && current.registered_at !== null) return buildContractView(contract, open.party, open.history);
     const step = decide(open.stage, 'register', open.party);
 
-    const signature = await signTermsAs(trx, config, 'destination', actor.organisationId ?? null, current.terms_digest);
+    const signature = await signTermsAs(trx, config, 'destination', actor.organisationId ?? null, current.terms_digest, open.signingKey);
     const signatures = [...(current.signatures as PartySignature[]), signature];
     const terms = current.terms as ContractTerms;
     const registeredAt = new Date();
@@ -46,14 +47,23 @@ export async function registerContract(db: Kysely<DB>, config: Config, actor: Ac
       signatures,
       registeredAt: registeredAt.toISOString(),
     };
-    const [leafIndex] = await appendEntries(trx, config, [entry]);
-
+    // Everything that does not need the log first: the lock on the log is then held for two
+    // round trips (the lock with the frontier; one statement writing the step and the append) and the commit.
     const superseded = registered ? [await updateVersion(trx, registered, { state: 'superseded' })] : [];
-    const result = await applyStep(trx, actor, open, step, {
-      version: { registered_at: registeredAt, signatures: JSON.stringify(signatures), leaf_index: leafIndex! },
-      contract: { registered_version: current.version, current_version: current.version },
-      details: { terms_digest: current.terms_digest, leaf_index: leafIndex, ...(registered ? { supersedes_version: registered.version } : {}) },
-    });
+    const append = await prepareAppend(trx, config, [entry]);
+    const leafIndex = append.leafIndexes[0]!;
+    const result = await applyStep(
+      trx,
+      actor,
+      open,
+      step,
+      {
+        version: { registered_at: registeredAt, signatures: JSON.stringify(signatures), leaf_index: leafIndex },
+        contract: { registered_version: current.version, current_version: current.version },
+        details: { terms_digest: current.terms_digest, leaf_index: leafIndex, ...(registered ? { supersedes_version: registered.version } : {}) },
+      },
+      appendWrites(append.rows),
+    );
     return viewAfterStep(open, result, superseded);
   });
 }

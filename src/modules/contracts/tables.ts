@@ -22,6 +22,8 @@ export interface ContractsTable {
   origin_country: string;
   destination_country: string;
   source: Generated<'platform' | 'legacy_import'>;
+  /** The job order it was offered against (recruitment module, migration 0031); null otherwise. */
+  job_order_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -53,6 +53,22 @@ export const WageRules = z
   .describe('Wage protection rules (pay period: monthly)');
 
 /**
+ * Caps on pre-departure loans (issue 7, modules/loans; decision 0011). Optional and without a
+ * default, so rule versions stored before it stay valid and hash the same; when absent the loans
+ * module applies the documented defaults (loans/caps.ts).
+ */
+export const LoanCaps = z
+  .strictObject({
+    max_annual_rate_bp: z.int().min(0).max(10000).describe('Highest nominal annual interest rate of a loan product, in basis points (1200 = 12%)'),
+    max_instalment_share_bp: z
+      .int()
+      .min(1)
+      .max(10000)
+      .describe("Highest monthly instalment as a share of the contract's monthly basic wage, in basis points (1500 = 15%)"),
+  })
+  .describe('Caps on pre-departure loans repaid through the wage system (absent: the documented defaults)');
+
+/**
  * The rules of a corridor's bilateral agreement (PRODUCT.md 5.1; CLI.md `corridors apply`).
  * Optional keys take the documented defaults, and the stored version holds them filled in.
  * Checks between keys are in cross-field-problems.ts, against reference data in check-rules.ts:
@@ -98,6 +114,7 @@ export const CorridorRules = z
       .literal(true, { error: 'the passport and identity documents always stay with the worker: only true is accepted' })
       .default(true)
       .describe('Passport and identity documents stay with the worker: always true'),
+    loans: LoanCaps.optional(),
     health_worker_safeguard: z
       .boolean()
       .default(true)

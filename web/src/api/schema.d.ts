@@ -7242,6 +7242,8 @@ export interface paths {
                             costs: {
                                 contract_id: string;
                                 worker_id: string;
+                                /** @description The origin agency (jointly liable), whom the worker may rate */
+                                origin_agency_id: string | null;
                                 agency: {
                                     id: string;
                                     contract_id: string;
@@ -7354,6 +7356,8 @@ export interface paths {
                         "application/json": {
                             contract_id: string;
                             worker_id: string;
+                            /** @description The origin agency (jointly liable), whom the worker may rate */
+                            origin_agency_id: string | null;
                             agency: {
                                 id: string;
                                 contract_id: string;
@@ -7458,6 +7462,8 @@ export interface paths {
                         "application/json": {
                             contract_id: string;
                             worker_id: string;
+                            /** @description The origin agency (jointly liable), whom the worker may rate */
+                            origin_agency_id: string | null;
                             agency: {
                                 id: string;
                                 contract_id: string;

@@ -70,6 +70,10 @@ export function homeOf(me: Me): string {
       return '/authority';
     case 'remittance_provider':
       return '/provider';
+    case 'lender':
+      return '/lender';
+    case 'recruitment_agency':
+      return '/recruitment';
     default:
       return '/account';
   }

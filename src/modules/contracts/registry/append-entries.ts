@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../../core/config.js';
 import { masterKeyOf } from '../../../core/crypto/master-key.js';
 import type { DB } from '../../../schema.js';
-import { lockLogWithFrontier, writeAppend } from './append-queries.js';
+import { AppError } from '../../../core/errors.js';
+import { type AppendRows, lockLogWithFrontier, writeAppend } from './append-queries.js';
 import { activeKey, unsealed } from './key-store.js';
 import { type LeafInput, leafBytes, registryLeaf } from './leaf.js';
 import { appendLeaves, loadFrontier } from './merkle-frontier.js';
@@ -20,6 +21,25 @@ import { signTreeHead } from './tree-head.js';
  */
 export async function appendEntries(trx: Kysely<DB>, config: Config, entries: readonly LeafInput[]): Promise<number[]> {
   if (entries.length === 0) return [];
+  const prepared = await prepareAppend(trx, config, entries);
+  await writeAppend(trx, prepared.rows);
+  return prepared.leafIndexes;
+}
+
+export interface PreparedAppend {
+  /** Each entry's leaf index, in the order given. */
+  leafIndexes: number[];
+  rows: AppendRows;
+}
+
+/**
+ * The first half of an append: locks the log (held to the end of the caller's transaction),
+ * computes the new nodes and signs the new tree head. The caller must then write `rows` in the
+ * same transaction: appendWrites(rows) gives the writes to put in a statement of its own making
+ * (a registration writes them together with its step), writeAppend runs them alone.
+ */
+export async function prepareAppend(trx: Kysely<DB>, config: Config, entries: readonly LeafInput[]): Promise<PreparedAppend> {
+  if (entries.length === 0) throw new AppError('internal', 'Nothing to append');
   const locked = await lockLogWithFrontier(trx);
   const { size } = locked;
   const frontier = locked.frontier ?? (await loadFrontier(size, databaseNodeReader(trx)));
@@ -29,17 +49,19 @@ export async function appendEntries(trx: Kysely<DB>, config: Config, entries: re
   const hashes = leaves.map((leaf) => leafHash(leaf));
   const appended = appendLeaves(frontier, hashes);
   const head = signTreeHead({ treeSize: size + entries.length, rootHash: appended.root, timestamp: new Date() }, key.privateKey);
-  await writeAppend(trx, {
-    nodes: appended.newNodes,
-    entries: entries.map((entry, i) => ({
-      leafIndex: size + i,
-      contractNo: entry.contractNo,
-      version: entry.version,
-      leafJson: leaves[i]!,
-      leafHash: hashes[i]!,
-      keyTermsJson: JSON.stringify(entry.keyTerms),
-    })),
-    head,
-  });
-  return entries.map((_, i) => size + i);
+  return {
+    leafIndexes: entries.map((_, i) => size + i),
+    rows: {
+      nodes: appended.newNodes,
+      entries: entries.map((entry, i) => ({
+        leafIndex: size + i,
+        contractNo: entry.contractNo,
+        version: entry.version,
+        leafJson: leaves[i]!,
+        leafHash: hashes[i]!,
+        keyTermsJson: JSON.stringify(entry.keyTerms),
+      })),
+      head,
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { AppError } from '../../../core/errors.js';
 import type { DB } from '../../../schema.js';
 import type { MerkleNode } from './merkle-frontier.js';
@@ -56,23 +56,30 @@ export interface AppendRows {
   head: TreeHead;
 }
 
-/** The new nodes, entries and tree head, and the log state moved to the new size: one statement, arrays instead of a parameter per value. */
-export async function writeAppend(trx: Kysely<DB>, rows: AppendRows): Promise<void> {
+/**
+ * The new nodes, entries and tree head, and the log state moved to the new size, as four
+ * data-modifying queries (arrays instead of a parameter per value) for one statement: run
+ * alone by writeAppend, or inside a registration's own statement (see applyStep's `also`).
+ */
+export function appendWrites(rows: AppendRows): RawBuilder<unknown>[] {
   const { nodes, entries, head } = rows;
-  await sql`
-    WITH nodes AS (
-      INSERT INTO registry_nodes (level, index, hash)
+  return [
+    sql`INSERT INTO registry_nodes (level, index, hash)
       SELECT level, index, decode(hash, 'hex')
-      FROM unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => n.index)}::bigint[], ${nodes.map((n) => hex(n.hash))}::text[]) AS t(level, index, hash)
-    ), entries AS (
-      INSERT INTO registry_entries (leaf_index, contract_no, version, leaf_json, leaf_hash, key_terms)
+      FROM unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => n.index)}::bigint[], ${nodes.map((n) => hex(n.hash))}::text[]) AS t(level, index, hash)`,
+    sql`INSERT INTO registry_entries (leaf_index, contract_no, version, leaf_json, leaf_hash, key_terms)
       SELECT leaf_index, contract_no, version, leaf_json, decode(leaf_hash, 'hex'), key_terms::jsonb
       FROM unnest(${entries.map((e) => e.leafIndex)}::bigint[], ${entries.map((e) => e.contractNo)}::text[], ${entries.map((e) => e.version)}::integer[],
         ${entries.map((e) => e.leafJson)}::text[], ${entries.map((e) => hex(e.leafHash))}::text[], ${entries.map((e) => e.keyTermsJson)}::text[])
-        AS t(leaf_index, contract_no, version, leaf_json, leaf_hash, key_terms)
-    ), head AS (
-      INSERT INTO registry_tree_heads (tree_size, timestamp, root_hash, key_id, signature)
-      VALUES (${head.tree_size}, ${head.timestamp}, ${head.root_hash}, ${head.key_id}, ${head.signature})
-    )
-    UPDATE registry_log_state SET tree_size = ${head.tree_size}, updated_at = ${new Date()}`.execute(trx);
+        AS t(leaf_index, contract_no, version, leaf_json, leaf_hash, key_terms)`,
+    sql`INSERT INTO registry_tree_heads (tree_size, timestamp, root_hash, key_id, signature)
+      VALUES (${head.tree_size}, ${head.timestamp}, ${head.root_hash}, ${head.key_id}, ${head.signature})`,
+    sql`UPDATE registry_log_state SET tree_size = ${head.tree_size}, updated_at = ${new Date()}`,
+  ];
+}
+
+/** The append's writes in one statement. */
+export async function writeAppend(trx: Kysely<DB>, rows: AppendRows): Promise<void> {
+  const [nodes, entries, head, state] = appendWrites(rows);
+  await sql`WITH nodes AS (${nodes}), entries AS (${entries}), head AS (${head}) ${state}`.execute(trx);
 }

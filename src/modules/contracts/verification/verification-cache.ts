@@ -10,18 +10,43 @@ import type { TreeHead } from '../registry/tree-head.js';
  *  - the tree head it proves against, read again at most every `headMaxAgeMs` (as a CT log
  *    publishes a signed tree head periodically), and at once when a contract's leaf is not in
  *    it yet, so a contract is verifiable as soon as its registration commits;
- *  - inclusion proofs by (leaf index, tree size): a proof never changes, nodes are append-only.
- * The contract's status and its entry are read on every request: they are never stale.
+ *  - inclusion proofs by (leaf index, tree size): a proof never changes, nodes are append-only;
+ *  - offline payloads by (leaf index, signed tree head), kept with the entry and signatures they were
+ *    built from and used only when the row read now has the very same ones (building one
+ *    canonicalises and hashes the leaf and the signatures and checks the proof).
+ * The contract's status and its entry are read on every request: they are never stale. Each
+ * server process keeps its own (decision 0011): nothing in it can be made wrong by another.
  */
 export interface VerificationCache {
   headMaxAgeMs: number;
   head?: { value: TreeHead; readAt: number };
   proofs: Map<string, Uint8Array[]>;
+  payloads: Map<string, { leafJson: string; signaturesJson: string; payload: unknown }>;
 }
 
 const PROOFS_MAX = 100_000;
 
-export const verificationCache = (headMaxAgeMs = 1000): VerificationCache => ({ headMaxAgeMs, proofs: new Map() });
+export const verificationCache = (headMaxAgeMs = 1000): VerificationCache => ({ headMaxAgeMs, proofs: new Map(), payloads: new Map() });
+
+/** The payload built from exactly this entry and these signatures against this signed head, or build it and keep it. */
+export function payloadFor<T>(
+  cache: VerificationCache | undefined,
+  leafIndex: number,
+  head: TreeHead,
+  leafJson: string,
+  signatures: unknown,
+  build: () => T,
+): T {
+  if (!cache) return build();
+  const key = `${leafIndex}/${head.tree_size}/${head.signature}`;
+  const signaturesJson = JSON.stringify(signatures);
+  const cached = cache.payloads.get(key);
+  if (cached && cached.leafJson === leafJson && cached.signaturesJson === signaturesJson) return cached.payload as T;
+  const payload = build();
+  if (cache.payloads.size >= PROOFS_MAX) cache.payloads.clear();
+  cache.payloads.set(key, { leafJson, signaturesJson, payload });
+  return payload;
+}
 
 /** A signed tree head that contains `leafIndex`: the cached one while fresh, else the latest. */
 export async function headFor(db: Kysely<DB>, leafIndex: number, cache?: VerificationCache): Promise<TreeHead | undefined> {

@@ -4,12 +4,32 @@ import { invalid } from '../../../core/errors.js';
 import type { DB } from '../../../schema.js';
 import { minorUnits } from '../money-text.js';
 import type { CompareQuery } from '../remittance.schema.js';
-import { currentServices } from './current-services.js';
+import { type CorridorServices, currentServices } from './current-services.js';
 import { rankServices } from './rank-services.js';
 
-/** The worker's comparison: an amount in either currency of the corridor, services ranked by what the family receives. */
-export async function compare(db: Kysely<DB>, query: z.infer<typeof CompareQuery>) {
+type Query = z.infer<typeof CompareQuery>;
+
+// The same question about the same price list gets the same answer: kept as JSON text, so a
+// popular amount costs neither the ranking nor the serialisation again until the list changes.
+const answers = new WeakMap<CorridorServices, Map<string, string>>();
+const MAX_ANSWERS = 1000;
+
+/** The comparison as the JSON the API sends. */
+export async function compareJson(db: Kysely<DB>, query: Query): Promise<string> {
   const corridor = await currentServices(db, query.from, query.to);
+  let byQuery = answers.get(corridor);
+  if (!byQuery) answers.set(corridor, (byQuery = new Map()));
+  const key = `${query.amount}|${query.currency}|${query.speed ?? ''}|${query.pickup ?? ''}`;
+  let json = byQuery.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(rankFor(corridor, query));
+    if (byQuery.size < MAX_ANSWERS) byQuery.set(key, json);
+  }
+  return json;
+}
+
+/** The worker's comparison: an amount in either currency of the corridor, services ranked by what the family receives. */
+function rankFor(corridor: CorridorServices, query: Query) {
   const digits = query.currency === corridor.send_currency ? corridor.send_digits : query.currency === corridor.receive_currency ? corridor.receive_digits : undefined;
   if (digits === undefined)
     throw invalid('The amount is not valid', [{ pointer: '/currency', message: `${query.currency} is neither currency of this corridor`, expected: `${corridor.send_currency} or ${corridor.receive_currency}` }]);

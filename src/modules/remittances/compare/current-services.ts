@@ -61,9 +61,17 @@ export function fraction(text: string): Fraction {
 }
 
 // A price list that is a second or two old is fine for a public comparison; every new quote
-// or import made by this process clears it at once. Kept per database (tests open several).
+// or import made by this process clears it at once. An expired list is still served while the
+// new one loads (no request waits on the reload), and a reload that finds the same list keeps
+// the old object, so the answers cached against it (compare.ts) stay valid. Kept per database.
 const TTL_MS = 2000;
-let caches = new WeakMap<Kysely<DB>, Map<string, { at: number; services: Promise<CorridorServices> }>>();
+interface Entry {
+  at: number;
+  list: Promise<CorridorServices>;
+  value?: CorridorServices;
+  refreshing?: boolean;
+}
+let caches = new WeakMap<Kysely<DB>, Map<string, Entry>>();
 
 export function forgetCurrentServices(): void {
   caches = new WeakMap();
@@ -74,13 +82,31 @@ export function currentServices(db: Kysely<DB>, from: string, to: string): Promi
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = `${from}>${to}`;
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.services;
-  const services = loadServices(db, from, to);
-  const entry = { at: Date.now(), services };
-  cache.set(key, entry);
-  services.catch(() => cache.get(key) === entry && cache.delete(key));
-  return services;
+  const entry = cache.get(key);
+  if (entry && Date.now() - entry.at < TTL_MS) return entry.list;
+  if (entry?.value) {
+    if (!entry.refreshing) {
+      entry.refreshing = true;
+      loadServices(db, from, to).then(
+        (fresh) => {
+          const value = fingerprint(fresh) === fingerprint(entry.value!) ? entry.value! : fresh;
+          cache.set(key, { at: Date.now(), list: Promise.resolve(value), value });
+        },
+        () => cache.delete(key),
+      );
+    }
+    return entry.list;
+  }
+  const list = loadServices(db, from, to);
+  const created: Entry = { at: Date.now(), list };
+  cache.set(key, created);
+  list.then((value) => (created.value = value), () => cache.get(key) === created && cache.delete(key));
+  return list;
+}
+
+/** Same quotes, same freshness, same day (ages are in days): the same list. */
+function fingerprint(c: CorridorServices): string {
+  return `${new Date().toISOString().slice(0, 10)}|${c.stale}|${c.stale_after_days}|${c.services.map((s) => s.quote_id).join(',')}`;
 }
 
 async function loadServices(db: Kysely<DB>, from: string, to: string): Promise<CorridorServices> {

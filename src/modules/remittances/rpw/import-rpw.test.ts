@@ -109,7 +109,7 @@ describe('corridor remittances import (RPW layout)', () => {
 
   it('lets a later survey of the same corridor and quarter replace the earlier one in the figures, keeping both', async () => {
     const lines = example.split('\n').filter((l, i) => i === 0 || l.includes(',ARE,ARE,NPL,'));
-    const resurvey = lines.map((l, i) => (i === 0 ? l : l.replace(',Example Remit', ',Resurveyed Remit'))).slice(0, 3).join('\n');
+    const resurvey = `${lines.map((l, i) => (i === 0 ? l : l.replace(',Example Remit', ',Resurveyed Remit'))).slice(0, 3).join('\n')}\n`;
     const r = await importRpwFile(database, CLI_ACTOR, await write('resurvey.csv', resurvey));
     assert.equal(r.status, 'imported');
     const [areNpl] = await corridorAverages(database.db, { period: '2025_1Q', source: 'ARE', destination: 'NPL' });

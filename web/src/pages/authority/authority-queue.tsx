@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client.js';
 import { call, type Problem } from '../../api/problem.js';
@@ -41,6 +42,10 @@ export default function AuthorityQueue() {
   return (
     <section>
       <h1>{t(origin ? 'authority.approvalQueue' : 'authority.registrationQueue')}</h1>
+      <p className="links">
+        {origin && <><Link to="/recruitment">{t('recruitment.desk.title')}</Link> · </>}
+        <Link to="/authority/loans">{t('loans.totalsTitle')}</Link>
+      </p>
       {done && (
         <p role="status" className="notice">
           {t(origin ? 'authority.approved' : 'authority.registered', { no: done })}

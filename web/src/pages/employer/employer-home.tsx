@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.js';
 import { call, type Problem } from '../../api/problem.js';
@@ -23,6 +24,9 @@ export default function EmployerHome() {
   return (
     <section>
       <h1>{t('employer.title', { organisation: me?.organisation?.name ?? '' })}</h1>
+      <p>
+        <Link to="/recruitment">{t('recruitment.desk.title')}</Link>
+      </p>
       {problem && <ProblemMessage problem={problem} />}
       {!rows && !problem && <Loading />}
       {rows && <ContractTable rows={rows} action={(row) => (REGISTERED.has(row.status) ? <PdfLink contractId={row.id} /> : null)} />}

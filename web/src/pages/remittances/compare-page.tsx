@@ -148,11 +148,15 @@ export default function ComparePage() {
       <p className="muted">{t('remit.fairness')}</p>
       {/* Below the ranking, so that its code loads only when the person scrolls to it. */}
       {corridor && result && (
-        <WhenVisible>
-          <Suspense fallback={<Loading />}>
-            <CostHistory from={corridor.from} to={corridor.to} />
-          </Suspense>
-        </WhenVisible>
+        <section className="card">
+          <h2>{t('remit.chart.title')}</h2>
+          <p className="muted">{t('remit.chart.targets')}</p>
+          <WhenVisible>
+            <Suspense fallback={<Loading />}>
+              <CostHistory from={corridor.from} to={corridor.to} />
+            </Suspense>
+          </WhenVisible>
+        </section>
       )}
     </section>
   );
@@ -169,7 +173,7 @@ function WhenVisible({ children }: { children: ReactNode }) {
     observer.observe(node);
     return () => observer.disconnect();
   }, [seen]);
-  return <div ref={ref}>{seen ? children : null}</div>;
+  return <div ref={ref} style={{ minHeight: 1 }}>{seen ? children : null}</div>;
 }
 
 function Results({ result }: { result: Comparison }) {

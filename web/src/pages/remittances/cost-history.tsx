@@ -7,6 +7,7 @@ import { useT } from '../../i18n/t.js';
 type History = Json<'/api/v1/remittances/corridors/{from}/{to}/history', 'get'>;
 
 /**
+ * (Its heading is the page's, so the page can place it before this code loads.)
  * The corridor's average cost and SmaRT over time, against the 3% target and the 5% ceiling,
  * with the World Bank's published averages as history; the same numbers in a table beside it.
  */
@@ -45,6 +46,8 @@ export default function CostHistory({ from, to }: { from: string; to: string }) 
         Plot.dot(rows, { x: 'period', y: 'value', fill: 'series', r: 2 }),
       ],
     });
+    // One image with one label (the table below carries the numbers): Plot's labels on its groups would be prohibited ARIA.
+    for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', t('remit.chart.label'));
     node.replaceChildren(svg);
@@ -54,9 +57,7 @@ export default function CostHistory({ from, to }: { from: string; to: string }) 
   if (!history || points.length === 0) return null;
   const pct = (v: number | null) => (v === null ? '-' : `${v.toFixed(2)}%`);
   return (
-    <section className="card">
-      <h2>{t('remit.chart.title')}</h2>
-      <p className="muted">{t('remit.chart.targets')}</p>
+    <>
       <div ref={chart} />
       <details>
         <summary>{t('remit.chart.table')}</summary>
@@ -85,6 +86,6 @@ export default function CostHistory({ from, to }: { from: string; to: string }) 
           </table>
         </div>
       </details>
-    </section>
+    </>
   );
 }

@@ -52,6 +52,11 @@ export default function WorkerHome() {
       <p>
         <Link to="/worker/wages">{t('worker.wagesLink')}</Link>
       </p>
+      <ul className="plain links">
+        <li><Link to="/worker/loans">{t('loans.workerTitle')}</Link></li>
+        <li><Link to="/worker/recruitment">{t('recruitment.worker.title')}</Link></li>
+        <li><Link to="/send-money">{t('remit.nav')}</Link></li>
+      </ul>
     </section>
   );
 }

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { DEMO_BORROWER } from '../../src/demo/seed-loans.js';
+import { launchChromium, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { catalog } from './catalogs.js';
+
+const PHONE = { width: 360, height: 740 };
+
+describe('the web application: pre-departure loans for the worker, the lender and the authorities', { skip: skipBrowser }, () => {
+  let server: WebServer;
+  let browser: Browser;
+  before(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function noAxeViolations(page: Page, what: string) {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
+  }
+  async function signIn(page: Page, email: string, home: string) {
+    await page.goto(`${server.base}/sign-in`);
+    await page.locator('input[type=email]').fill(email);
+    await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL(`**${home}`);
+  }
+  const chooseLanguage = (page: Page, lang: string) => page.locator('.language-picker select').selectOption(lang);
+
+  for (const lang of ['ne', 'ar']) {
+    it(`the borrower on a phone sees the loan, the balance and the deferred month in ${lang}`, async () => {
+      const context = await browser.newContext({ viewport: PHONE, locale: 'en-US', isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      await signIn(page, DEMO_BORROWER.email, '/worker');
+      await chooseLanguage(page, lang);
+      await page.goto(`${server.base}/worker/loans`);
+      const c = catalog(lang);
+      await page.getByRole('heading', { level: 1, name: c['loans.workerTitle']! }).waitFor();
+      await page.locator('.repayment').first().waitFor();
+      const text = await page.locator('main').innerText();
+      assert.ok(text.includes(c['loans.balance']!), 'the balance is shown');
+      assert.ok(text.includes(c['loans.outcome.deferred']!), 'the month the employer did not pay is shown as deferred');
+      assert.equal(await page.locator('.repayment').count(), 3, 'three wage months matched');
+      assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      if (lang === 'ar') assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+      await noAxeViolations(page, `worker loans (${lang})`);
+      await context.close();
+    });
+  }
+
+  it('the lender sees its portfolio and the disbursed loan; the authority sees the totals', async () => {
+    const c = catalog('en');
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, 'lender@demo.corridor', '/account');
+    await page.goto(`${server.base}/lender`);
+    await page.getByRole('heading', { level: 1, name: c['loans.lenderTitle']! }).waitFor();
+    await page.getByRole('cell', { name: 'NPL-ARE' }).first().waitFor();
+    assert.ok((await page.locator('main').innerText()).includes(c['loans.state.disbursed']!));
+    await noAxeViolations(page, 'lender desk');
+    await context.close();
+
+    const authority = await browser.newContext({ locale: 'en-US' });
+    const p2 = await authority.newPage();
+    await signIn(p2, 'dofe@demo.corridor', '/authority');
+    await p2.goto(`${server.base}/authority/loans`);
+    await p2.getByRole('heading', { level: 1, name: c['loans.totalsTitle']! }).waitFor();
+    await p2.getByRole('cell', { name: 'NPL-ARE' }).waitFor();
+    await noAxeViolations(p2, 'authority loan totals');
+    await authority.close();
+  });
+});

@@ -1,0 +1,177 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { api, type Json } from '../../api/client.js';
+import { call, fieldProblems, type Problem } from '../../api/problem.js';
+import { Field } from '../../components/field.js';
+import { Loading, ProblemMessage } from '../../components/status.js';
+import { useFormat } from '../../i18n/format.js';
+import { type MessageId, useT } from '../../i18n/t.js';
+import { type Loan, LoanFigures, type Totals, TotalsTable } from './loan-parts.js';
+
+type Product = Json<'/api/v1/loans/products', 'get'>['products'][number];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A lender's desk: its products, the applications workers consented to show it, decisions, disbursements, the portfolio. */
+export default function LenderDesk() {
+  const t = useT();
+  const f = useFormat();
+  const [products, setProducts] = useState<Product[]>();
+  const [loans, setLoans] = useState<Loan[]>();
+  const [portfolio, setPortfolio] = useState<Totals>();
+  const [problem, setProblem] = useState<Problem>();
+  const [formProblem, setFormProblem] = useState<Problem>();
+
+  const load = useCallback(async () => {
+    const [p, l, totals] = await Promise.all([call(api.GET('/api/v1/loans/products', {})), call(api.GET('/api/v1/loans', {})), call(api.GET('/api/v1/loans/portfolio', {}))]);
+    const details = await Promise.all((l.data?.loans ?? []).map((x) => call(api.GET('/api/v1/loans/{id}', { params: { path: { id: x.id } } }))));
+    setProducts(p.data?.products);
+    setLoans(details.flatMap((d) => (d.data ? [d.data] : [])));
+    setPortfolio(totals.data);
+    setProblem(p.problem ?? l.problem ?? totals.problem);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const publish = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const v = new FormData(e.currentTarget);
+    const n = (k: string) => Number(v.get(k));
+    const minor = (k: string) => Math.round(Number(v.get(k)) * 100);
+    const { problem } = await call(
+      api.POST('/api/v1/loans/products', {
+        body: {
+          corridor: String(v.get('corridor')), name: String(v.get('name')), currency: String(v.get('currency')),
+          min_amount_minor: minor('min'), max_amount_minor: minor('max'), min_term_months: n('minTerm'), max_term_months: n('maxTerm'),
+          annual_rate_bp: Math.round(Number(v.get('rate')) * 100), fee_minor: minor('fee'),
+        },
+      }),
+    );
+    setFormProblem(problem);
+    if (!problem) await load();
+  };
+
+  const decide = async (loan: Loan, decision: 'approve' | 'decline') => {
+    const reason = decision === 'decline' ? window.prompt(t('loans.declineReason')) ?? '' : undefined;
+    if (decision === 'decline' && !reason) return;
+    const { problem } = await call(api.POST('/api/v1/loans/{id}/decision', { params: { path: { id: loan.id } }, body: { decision, ...(reason ? { reason } : {}) } }));
+    setProblem(problem);
+    await load();
+  };
+  const disburse = async (loan: Loan, on: string) => {
+    const { problem } = await call(api.POST('/api/v1/loans/{id}/disbursement', { params: { path: { id: loan.id } }, body: { disbursed_on: on } }));
+    setProblem(problem);
+    await load();
+  };
+
+  const fp = fieldProblems(formProblem);
+  const waiting = loans?.filter((l) => l.status === 'applied' || l.status === 'approved') ?? [];
+  const others = loans?.filter((l) => l.status !== 'applied' && l.status !== 'approved') ?? [];
+  return (
+    <section>
+      <h1>{t('loans.lenderTitle')}</h1>
+      {problem && <ProblemMessage problem={problem} />}
+      {!loans && !problem && <Loading />}
+
+      <h2>{t('loans.portfolio')}</h2>
+      {portfolio && <TotalsTable totals={portfolio} />}
+
+      <h2>{t('loans.applicationsTitle')}</h2>
+      {loans && waiting.length === 0 && <p className="muted">{t('loans.noApplications')}</p>}
+      {waiting.map((loan) => (
+        <article key={loan.id} className="card">
+          <h3>{t('loans.applicationFor', { product: loan.product_name })}</h3>
+          {loan.key_terms && (
+            <p>
+              {t('loans.keyTerms', {
+                employer: loan.key_terms.employer_name,
+                job: loan.key_terms.job_title ?? loan.key_terms.occupation_isco ?? '',
+                start: f.day(loan.key_terms.start_date),
+                end: f.day(loan.key_terms.end_date),
+                wage: f.money(loan.key_terms.monthly_wage_minor, loan.key_terms.currency),
+              })}
+            </p>
+          )}
+          <LoanFigures loan={loan} />
+          {loan.status === 'applied' ? (
+            <p className="actions">
+              <button type="button" className="primary" onClick={() => void decide(loan, 'approve')}>{t('loans.approve')}</button>{' '}
+              <button type="button" onClick={() => void decide(loan, 'decline')}>{t('loans.decline')}</button>
+            </p>
+          ) : (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void disburse(loan, String(new FormData(e.currentTarget).get('on')));
+              }}
+            >
+              <Field label={t('loans.disbursedOn')}>
+                <input name="on" type="date" defaultValue={today()} required />
+              </Field>
+              <button type="submit" className="primary">{t('loans.disburse')}</button>
+            </form>
+          )}
+        </article>
+      ))}
+
+      <h2>{t('loans.loansTitle')}</h2>
+      {loans && others.length === 0 && <p className="muted">{t('loans.noLoans')}</p>}
+      {others.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('loans.loansTitle')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('loans.product')}</th>
+                <th scope="col">{t('loans.status')}</th>
+                <th scope="col">{t('loans.amount')}</th>
+                <th scope="col">{t('loans.repaid')}</th>
+                <th scope="col">{t('loans.balance')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {others.map((l) => (
+                <tr key={l.id}>
+                  <td>{l.product_name}</td>
+                  <td>{t(`loans.state.${l.status}` as MessageId)}</td>
+                  <td>{f.money(l.amount_minor, l.currency)}</td>
+                  <td>{f.money(l.repaid_minor, l.currency)}</td>
+                  <td>{f.money(l.balance_minor, l.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t('loans.productsTitle')}</h2>
+      {products && products.length === 0 && <p className="muted">{t('loans.noProducts')}</p>}
+      <ul className="plain">
+        {products?.map((p) => (
+          <li key={p.id} className="card">
+            <strong>{p.name}</strong> · {p.corridor_code}
+            <p className="muted">
+              {t('loans.productLine', {
+                min: f.money(p.min_amount_minor, p.currency), max: f.money(p.max_amount_minor, p.currency),
+                minTerm: p.min_term_months, maxTerm: p.max_term_months, rate: f.number(p.annual_rate_bp / 100), fee: f.money(p.fee_minor, p.currency),
+              })}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('loans.publish')}</h3>
+      {formProblem && <ProblemMessage problem={formProblem} />}
+      <form onSubmit={(e) => void publish(e)}>
+        <Field label={t('loans.productName')} error={fp.name}><input name="name" required /></Field>
+        <Field label={t('loans.corridor')} error={fp.corridor}><input name="corridor" defaultValue="NPL-ARE" required /></Field>
+        <Field label={t('loans.currency')} error={fp.currency}><input name="currency" defaultValue="AED" required /></Field>
+        <Field label={t('loans.minAmount')} error={fp.min_amount_minor}><input name="min" type="number" step="0.01" min="0" required /></Field>
+        <Field label={t('loans.maxAmount')} error={fp.max_amount_minor}><input name="max" type="number" step="0.01" min="0" required /></Field>
+        <Field label={t('loans.minTerm')} error={fp.min_term_months}><input name="minTerm" type="number" min="1" required /></Field>
+        <Field label={t('loans.maxTerm')} error={fp.max_term_months}><input name="maxTerm" type="number" min="1" required /></Field>
+        <Field label={t('loans.rate')} error={fp.annual_rate_bp}><input name="rate" type="number" step="0.01" min="0" required /></Field>
+        <Field label={t('loans.fee')} error={fp.fee_minor}><input name="fee" type="number" step="0.01" min="0" defaultValue="0" /></Field>
+        <button type="submit" className="primary">{t('loans.publish')}</button>
+      </form>
+    </section>
+  );
+}
