@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { seedDemo } from '../../src/demo/seed.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 
@@ -43,3 +45,15 @@ export async function startWebServer(): Promise<WebServer> {
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, base: `http://127.0.0.1:${port}` };
 }
+
+/** The phone every worker and public page is tested at. */
+export const PHONE = { width: 360, height: 740 };
+
+/** Fails with every axe violation on the page, by rule and element. */
+export async function noAxeViolations(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
+}
+
+/** Picks a language as a person does, with the picker in the header. */
+export const chooseLanguage = (page: Page, lang: string) => page.locator('.language-picker select').selectOption(lang);

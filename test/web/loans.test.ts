@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { DEMO_BORROWER } from '../../src/demo/seed-loans.js';
-import { launchChromium, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
 import { catalog } from './catalogs.js';
 
-const PHONE = { width: 360, height: 740 };
 
 describe('the web application: pre-departure loans for the worker, the lender and the authorities', { skip: skipBrowser }, () => {
   let server: WebServer;
@@ -20,10 +18,6 @@ describe('the web application: pre-departure loans for the worker, the lender an
     await server?.close();
   });
 
-  async function noAxeViolations(page: Page, what: string) {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
-  }
   async function signIn(page: Page, email: string, home: string) {
     await page.goto(`${server.base}/sign-in`);
     await page.locator('input[type=email]').fill(email);
@@ -31,7 +25,6 @@ describe('the web application: pre-departure loans for the worker, the lender an
     await page.locator('form button[type=submit]').click();
     await page.waitForURL(`**${home}`);
   }
-  const chooseLanguage = (page: Page, lang: string) => page.locator('.language-picker select').selectOption(lang);
 
   for (const lang of ['ne', 'ar']) {
     it(`the borrower on a phone sees the loan, the balance and the deferred month in ${lang}`, async () => {

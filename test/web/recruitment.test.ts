@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { DEMO_RECRUIT } from '../../src/demo/seed-recruitment.js';
-import { launchChromium, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
 import { catalog } from './catalogs.js';
 
-const PHONE = { width: 360, height: 740 };
 
 describe('the web application: fair recruitment for the worker, the employer, the agency and the origin authority', { skip: skipBrowser }, () => {
   let server: WebServer;
@@ -20,10 +18,6 @@ describe('the web application: fair recruitment for the worker, the employer, th
     await server?.close();
   });
 
-  async function noAxeViolations(page: Page, what: string) {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
-  }
   async function signIn(page: Page, email: string) {
     await page.goto(`${server.base}/sign-in`);
     // The first page of a fresh server can take long on a loaded machine (chunks, PGlite warming up).
@@ -33,7 +27,6 @@ describe('the web application: fair recruitment for the worker, the employer, th
     await page.locator('form button[type=submit]').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   }
-  const chooseLanguage = (page: Page, lang: string) => page.locator('.language-picker select').selectOption(lang);
 
   for (const lang of ['ne', 'ar']) {
     it(`the recruit on a phone sees what he paid as months of pay, and the breach, in ${lang}`, async () => {

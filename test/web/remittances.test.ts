@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { launchChromium, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
 import { catalog } from './catalogs.js';
 
-const PHONE = { width: 360, height: 740 };
 const JS_BUDGET = 150 * 1024;
 
 describe('the web application: remittance comparison and the provider desk in Chromium', { skip: skipBrowser }, () => {
@@ -22,11 +20,6 @@ describe('the web application: remittance comparison and the provider desk in Ch
   });
 
   const phone = () => browser.newContext({ viewport: PHONE, locale: 'en-US', isMobile: true, hasTouch: true });
-  const chooseLanguage = (page: Page, lang: string) => page.locator('.language-picker select').selectOption(lang);
-  async function noAxeViolations(page: Page, what: string) {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
-  }
 
   it('a worker on a phone compares 500 AED to Nepal in Nepali, by keyboard, ranked by what the family receives', async () => {
     const context = await phone();

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { launchChromium, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
 import { catalog } from './catalogs.js';
 
-const PHONE = { width: 360, height: 740 };
 const JS_BUDGET = 150 * 1024;
 
 describe('the web application: worker and public journeys in Chromium', { skip: skipBrowser }, () => {
@@ -27,14 +25,6 @@ describe('the web application: worker and public journeys in Chromium', { skip: 
 
   const phone = () => browser.newContext({ viewport: PHONE, locale: 'en-US', isMobile: true, hasTouch: true });
 
-  async function noAxeViolations(page: Page, what: string) {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    assert.deepEqual(
-      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      [],
-      `axe on ${what}`,
-    );
-  }
 
   async function signInByKeyboard(page: Page, email: string) {
     await page.goto(`${server.base}/`);
@@ -46,7 +36,6 @@ describe('the web application: worker and public journeys in Chromium', { skip: 
     await page.keyboard.press('Enter');
   }
 
-  const chooseLanguage = (page: Page, lang: string) => page.locator('.language-picker select').selectOption(lang);
 
   it('a worker on a phone signs in, reads the offer in Nepali (summary first) and accepts it', async () => {
     const context = await phone();

@@ -2,8 +2,7 @@ import { type Expression, type Insertable, type Kysely, type RawBuilder, sql, ty
 import type { Actor } from '../../core/auth/actor.js';
 import { AppError } from '../../core/errors.js';
 import type { DB } from '../../schema.js';
-import { type AuditEvent, recordEvent } from '../audit/record-event.js';
-import type { AuditEventsTable } from '../audit/tables.js';
+import { type AuditEvent, auditValues, recordEvent } from '../audit/record-event.js';
 import { type ContractRow, insertTransition, type TransitionRow, type VersionRow } from './contract-queries.js';
 import { buildContractView, type ContractView } from './contract-view.js';
 import type { OpenContract } from './open-contract.js';
@@ -165,26 +164,6 @@ function stepEvent(c: ContractRow, step: StepRecord): AuditEvent {
       ...(step.reason ? { reason: step.reason } : {}),
       ...step.details,
     },
-  };
-}
-
-/** The row recordEvent (audit/record-event.ts) writes, for a step that writes it in its own statement: keep the two alike. */
-function auditValues(actor: Actor, event: AuditEvent): Insertable<AuditEventsTable> {
-  const orgs = new Set([actor.organisationId, ...(event.organisationIds ?? [])].filter((x): x is string => !!x));
-  const countries = new Set((event.countries ?? []).filter((x): x is string => !!x));
-  return {
-    actor_type: actor.type,
-    actor_user_id: actor.userId ?? null,
-    actor_token_id: actor.tokenId ?? null,
-    actor_organisation_id: actor.organisationId ?? null,
-    ip: actor.ip ?? null,
-    request_id: actor.requestId ?? null,
-    action: event.action,
-    subject_type: event.subjectType,
-    subject_id: event.subjectId ?? null,
-    scope_organisation_ids: [...orgs],
-    scope_countries: [...countries],
-    details: JSON.stringify(event.details ?? {}),
   };
 }
 

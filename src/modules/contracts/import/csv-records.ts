@@ -46,11 +46,14 @@ export class CsvParser {
       this.first = false;
     }
     let pos = 0;
+    // The next quote at or after pos, found once and not again per line: searching from every
+    // line of a file with no quotes would scan the rest of the buffer each time.
+    let quote = s.indexOf('"');
     while (pos < s.length) {
       const nl = s.indexOf('\n', pos);
       if (nl < 0 && !final) break;
       const end = nl < 0 ? s.length : nl;
-      const quote = s.indexOf('"', pos);
+      if (quote >= 0 && quote < pos) quote = s.indexOf('"', pos);
       if (quote < 0 || quote > end) {
         // Fast path: a record without quotes is one line split at commas.
         const text = s.charCodeAt(end - 1) === 13 ? s.slice(pos, end - 1) : s.slice(pos, end);
