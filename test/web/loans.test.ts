@@ -51,8 +51,8 @@ describe('the web application: pre-departure loans for the worker, the lender an
     const c = catalog('en');
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await signIn(page, 'lender@demo.corridor', '/account');
-    await page.goto(`${server.base}/lender`);
+    // A lender lands on its desk.
+    await signIn(page, 'lender@demo.corridor', '/lender');
     await page.getByRole('heading', { level: 1, name: c['loans.lenderTitle']! }).waitFor();
     await page.getByRole('cell', { name: 'NPL-ARE' }).first().waitFor();
     assert.ok((await page.locator('main').innerText()).includes(c['loans.state.disbursed']!));
