@@ -4,13 +4,13 @@
  * PostgreSQL is DATABASE_URL, or a throwaway server started with scripts/pg-test-server.sh.
  * Each step runs in its own process (peak RSS is per step); results go to docs/performance.md by hand.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { BenchDatabases, targetArgs } from './bench-databases.js';
 import { generate } from './generate-legacy-contracts.js';
 
 const { values } = parseArgs({
@@ -32,7 +32,7 @@ function step(name: string, target: string[]): StepResult {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as StepResult;
 }
 
-let server: string | undefined;
+const databases = new BenchDatabases(work);
 try {
   if (!existsSync(file)) {
     const t = performance.now();
@@ -40,26 +40,7 @@ try {
     console.error(`generated ${rows} rows in ${((performance.now() - t) / 1000).toFixed(1)} s: ${file}`);
   }
   for (const engine of values.engines!.split(',')) {
-    let targets: [string[], string[]];
-    if (engine === 'pglite') {
-      targets = [['--data', join(work, 'copy')], ['--data', join(work, 'import')]];
-    } else {
-      let admin = process.env.DATABASE_URL;
-      if (!admin) {
-        server = join(work, 'pg');
-        admin = execFileSync('bash', ['scripts/pg-test-server.sh', 'start', server], { encoding: 'utf8' }).trim();
-      }
-      const names = [`bench_copy_${randomBytes(3).toString('hex')}`, `bench_import_${randomBytes(3).toString('hex')}`];
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      for (const name of names) await client.query(`CREATE DATABASE ${name}`);
-      await client.end();
-      targets = names.map((name) => {
-        const url = new URL(admin!);
-        url.pathname = `/${name}`;
-        return ['--url', url.toString()];
-      }) as [string[], string[]];
-    }
+    const targets = [targetArgs(await databases.fresh(engine, 'bench_copy')), targetArgs(await databases.fresh(engine, 'bench_import'))] as const;
     for (const target of targets) step('setup', target);
     const copy = step('copy', targets[0]);
     const imported = step('import', targets[1]);
@@ -71,6 +52,6 @@ try {
     );
   }
 } finally {
-  if (server) execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', server]);
+  databases.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -8,14 +8,13 @@
  * job order lookup and access check, then the one ranking statement; top 20), not HTTP. Prints p50/p99.
  * PostgreSQL is DATABASE_URL, or a throwaway server started with scripts/pg-test-server.sh.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { BenchDatabases } from './bench-databases.js';
 import { CLI_ACTOR } from '../src/core/auth/actor.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { makeCorridor } from '../src/modules/wages/test-support.js';
@@ -89,27 +88,12 @@ function md5(s: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-let server: string | undefined;
+const databases = new BenchDatabases(work);
 try {
   for (const engine of values.engines!.split(',')) {
-    if (engine === 'pglite') await run(engine, { dataDir: join(work, 'pglite') });
-    else {
-      let admin = process.env.DATABASE_URL;
-      if (!admin) {
-        server = join(work, 'pg');
-        admin = execFileSync('bash', ['scripts/pg-test-server.sh', 'start', server], { encoding: 'utf8' }).trim();
-      }
-      const name = `bench_shortlist_${randomBytes(3).toString('hex')}`;
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${name}`);
-      await client.end();
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      await run(engine, { url: url.toString() });
-    }
+    await run(engine, await databases.fresh(engine, 'bench_shortlist'));
   }
 } finally {
-  if (server) execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', server]);
+  databases.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -11,14 +11,14 @@
  * PostgreSQL is DATABASE_URL, or a throwaway server started with scripts/pg-test-server.sh.
  * Each engine runs in its own process (peak RSS is per engine).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CompiledQuery, sql } from 'kysely';
-import pg from 'pg';
+import { BenchDatabases, targetArgs } from './bench-databases.js';
 import { CLI_ACTOR } from '../src/core/auth/actor.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { matchMonthSql, matchRepayments } from '../src/modules/loans/match-repayments.js';
@@ -105,27 +105,11 @@ if (values.data || values.url) {
 } else {
   const work = mkdtempSync(join(tmpdir(), 'bench-loans-'));
   chmodSync(work, 0o755);
-  let server: string | undefined;
+  const databases = new BenchDatabases(work);
   const env = { ...process.env, CORRIDOR_MASTER_KEY: randomBytes(32).toString('base64url') };
   try {
     for (const engine of values.engines!.split(',')) {
-      let target: string[];
-      if (engine === 'pglite') target = ['--data', join(work, 'pglite')];
-      else {
-        let admin = process.env.DATABASE_URL;
-        if (!admin) {
-          server = join(work, 'pg');
-          admin = execFileSync('bash', ['scripts/pg-test-server.sh', 'start', server], { encoding: 'utf8' }).trim();
-        }
-        const name = `bench_loans_${randomBytes(3).toString('hex')}`;
-        const client = new pg.Client({ connectionString: admin });
-        await client.connect();
-        await client.query(`CREATE DATABASE ${name}`);
-        await client.end();
-        const url = new URL(admin);
-        url.pathname = `/${name}`;
-        target = ['--url', url.toString()];
-      }
+      const target = targetArgs(await databases.fresh(engine, 'bench_loans'));
       console.error(`${engine}, ${n} workers with loans: setting up, then reconcile and match...`);
       const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', 'bench/loan-repayments.ts', '--workers', String(n), ...target], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
       if (r.status !== 0) throw new Error(`${engine} failed: ${r.stderr}`);
@@ -135,7 +119,7 @@ if (values.data || values.url) {
       console.error(`${engine}: setup ${res.setup_seconds} s; reconcile ${res.reconcile_seconds} s; match ${res.match_seconds} s; ratio ${res.ratio}x (target <= 2); load ${res.load_1m.join(' -> ')}; peak RSS ${res.max_rss_mb} MB`);
     }
   } finally {
-    if (server) execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', server]);
+    databases.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -4,13 +4,12 @@
  *   npm run bench:remittances-import -- --rows 500000 [--engines pglite,postgres]
  * PostgreSQL: DATABASE_URL (an admin URL), or a throwaway server from scripts/pg-test-server.sh.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { BenchDatabases, targetArgs } from './bench-databases.js';
 import { generateRpw } from './generate-rpw.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '500000' }, engines: { type: 'string', default: 'pglite,postgres' } } });
@@ -25,29 +24,11 @@ function step(name: string, target: string[]) {
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { seconds: number; max_rss_mb: number; rows: number };
 }
 
-let server: string | undefined;
+const databases = new BenchDatabases(work);
 try {
   if (!existsSync(file)) await generateRpw(file, rows);
   for (const engine of values.engines!.split(',')) {
-    let targets: string[][];
-    if (engine === 'pglite') targets = [['--data', join(work, 'copy')], ['--data', join(work, 'import')]];
-    else {
-      let admin = process.env.DATABASE_URL;
-      if (!admin) {
-        server = join(work, 'pg');
-        admin = execFileSync('bash', ['scripts/pg-test-server.sh', 'start', server], { encoding: 'utf8' }).trim();
-      }
-      const names = [`rpw_copy_${randomBytes(3).toString('hex')}`, `rpw_import_${randomBytes(3).toString('hex')}`];
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      for (const name of names) await client.query(`CREATE DATABASE ${name}`);
-      await client.end();
-      targets = names.map((name) => {
-        const url = new URL(admin!);
-        url.pathname = `/${name}`;
-        return ['--url', url.toString()];
-      });
-    }
+    const targets = [targetArgs(await databases.fresh(engine, 'rpw_copy')), targetArgs(await databases.fresh(engine, 'rpw_import'))];
     for (const target of targets) step('setup', target);
     const copy = step('copy', targets[0]!);
     const imported = step('import', targets[1]!);
@@ -59,6 +40,6 @@ try {
     );
   }
 } finally {
-  if (server) execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', server]);
+  databases.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -7,13 +7,13 @@
  * generate_series (not measured). PostgreSQL is DATABASE_URL, or a throwaway server started
  * with scripts/pg-test-server.sh. Each step runs in its own process (peak RSS is per step).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { BenchDatabases, targetArgs } from './bench-databases.js';
 import { generateMonth } from './generate-wps-month.js';
 
 const { values } = parseArgs({ options: { contracts: { type: 'string', default: '100000' }, engines: { type: 'string', default: 'pglite,postgres' } } });
@@ -33,7 +33,7 @@ function step(name: string, target: string[]): StepResult {
   return result;
 }
 
-let server: string | undefined;
+const databases = new BenchDatabases(work);
 try {
   if (!existsSync(join(dir, 'sizes.json'))) {
     const t = performance.now();
@@ -41,23 +41,7 @@ try {
     console.error(`generated ${g.files.length} files, ${g.records} records, ${g.employers} employers in ${((performance.now() - t) / 1000).toFixed(1)} s: ${dir}`);
   }
   for (const engine of values.engines!.split(',')) {
-    let target: string[];
-    if (engine === 'pglite') target = ['--data', join(work, 'pglite')];
-    else {
-      let admin = process.env.DATABASE_URL;
-      if (!admin) {
-        server = join(work, 'pg');
-        admin = execFileSync('bash', ['scripts/pg-test-server.sh', 'start', server], { encoding: 'utf8' }).trim();
-      }
-      const name = `bench_wps_${randomBytes(3).toString('hex')}`;
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(`CREATE DATABASE ${name}`);
-      await client.end();
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      target = ['--url', url.toString()];
-    }
+    const target = targetArgs(await databases.fresh(engine, 'bench_wps'));
     console.error(`${engine}, ${n} contracts:`);
     const setup = step('setup', target);
     const floor = step('floor', target);
@@ -70,6 +54,6 @@ try {
     );
   }
 } finally {
-  if (server) execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', server]);
+  databases.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -13,6 +13,7 @@ import * as createWageFollowUp from './modules/wages/migrations/0015-create-wage
 import * as createRemittanceTables from './modules/remittances/migrations/0020-create-remittance-tables.js';
 import * as loadRemittanceHistory from './modules/remittances/migrations/0021-load-remittance-history.js';
 import * as lightenRemittanceQuotes from './modules/remittances/migrations/0022-lighten-remittance-quotes.js';
+import * as referenceRatesOnce from './modules/remittances/migrations/0023-reference-rates-once.js';
 import * as createRecruitmentTables from './modules/recruitment/migrations/0030-create-recruitment-tables.js';
 import * as linkContractsToJobOrders from './modules/recruitment/migrations/0031-link-contracts-to-job-orders.js';
 import * as createLoanTables from './modules/loans/migrations/0040-create-loan-tables.js';
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0020-create-remittance-tables': createRemittanceTables,
   '0021-load-remittance-history': loadRemittanceHistory,
   '0022-lighten-remittance-quotes': lightenRemittanceQuotes,
+  '0023-reference-rates-once': referenceRatesOnce,
   '0030-create-recruitment-tables': createRecruitmentTables,
   '0031-link-contracts-to-job-orders': linkContractsToJobOrders,
   '0040-create-loan-tables': createLoanTables,

@@ -6,7 +6,7 @@ import { recordEvent } from '../audit/record-event.js';
 import type { RateInput } from './remittance.schema.js';
 
 /**
- * Loads reference (interbank) rates, all or none: every unknown currency is named by its
+ * Loads reference (interbank) rates, all or none (those already stored are skipped): every unknown currency is named by its
  * pointer (`/rates/3/base_currency`) before anything is stored.
  */
 export async function loadRates(db: Kysely<DB>, actor: Actor, rates: RateInput[]): Promise<{ loaded: number }> {
@@ -19,11 +19,17 @@ export async function loadRates(db: Kysely<DB>, actor: Actor, rates: RateInput[]
   });
   if (problems.length) throw invalid('The rates are not valid', problems);
   if (!rates.length) return { loaded: 0 };
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('remittance_reference_rates').values(rates).execute();
-    await recordEvent(trx, actor, { action: 'remittances.rates.loaded', subjectType: 'remittance_reference_rates', details: { count: rates.length } });
+  // A rate already stored (same pair, day and value) is not stored again: a repeated file loads nothing.
+  return db.transaction().execute(async (trx) => {
+    const stored = await trx
+      .insertInto('remittance_reference_rates')
+      .values(rates)
+      .onConflict((oc) => oc.columns(['base_currency', 'quote_currency', 'effective_on', 'rate']).doNothing())
+      .returning('id')
+      .execute();
+    if (stored.length) await recordEvent(trx, actor, { action: 'remittances.rates.loaded', subjectType: 'remittance_reference_rates', details: { count: stored.length } });
+    return { loaded: stored.length };
   });
-  return { loaded: rates.length };
 }
 
 /** The rate in force on a day for a pair: the latest effective on or before it (the later loaded of two on one day). */

@@ -64,6 +64,25 @@ describe('remittance quotes, comparison and figures over HTTP', () => {
       ],
     });
     assert.deepEqual([ok.status, ok.body.loaded], [201, 2]);
+    const again = await call('POST', '/api/v1/remittances/reference-rates', operator, {
+      rates: [{ base_currency: 'AED', quote_currency: 'NPR', rate: '36.00', effective_on: '2026-01-01', source: 'test fixing, again' }],
+    });
+    assert.deepEqual([again.status, again.body.loaded], [201, 0], 'a rate already stored is not stored twice');
+    assert.equal((await t.database.db.selectFrom('remittance_reference_rates').selectAll().execute()).length, 2);
+  });
+
+  it('records which provider serves a corridor only for a real provider and an open corridor', async () => {
+    const employer = await makeOrganisation(t.database, { kind: 'employer' });
+    const notProvider = await call('POST', '/api/v1/remittances/corridors/ARE/NPL/providers', operator, { provider_id: employer.id });
+    assert.equal(notProvider.status, 409);
+    const unknown = await call('POST', '/api/v1/remittances/corridors/ARE/NPL/providers', operator, { provider_id: '00000000-0000-4000-8000-000000000000' });
+    assert.equal(unknown.status, 404);
+    const closed = await call('POST', '/api/v1/remittances/corridors/ARE/IND/providers', operator, { provider_id: providerAId });
+    assert.equal(closed.status, 404);
+    const byProvider = await call('POST', '/api/v1/remittances/corridors/ARE/NPL/providers', providerA, { provider_id: providerAId });
+    assert.equal(byProvider.status, 403);
+    const served = await t.database.db.selectFrom('remittance_provider_corridors').select('provider_id').execute();
+    assert.equal(served.length, 2, 'nothing recorded');
   });
 
   it('refuses bad quotes with the field and the reason, storing nothing', async () => {
@@ -152,6 +171,8 @@ describe('remittance quotes, comparison and figures over HTTP', () => {
     // A newer quote from A for the same service supersedes A's own, never B's.
     const newer = await call('POST', '/api/v1/remittances/quotes', providerA, quote({ product: 'Zero fee', observed_at: '2026-03-03T10:00:00Z' }));
     assert.equal(newer.status, 201);
+    // The same quote sent again is the same service: it is not counted twice.
+    assert.equal((await call('POST', '/api/v1/remittances/quotes', providerA, quote({ product: 'Zero fee', observed_at: '2026-03-03T10:00:00Z' }))).status, 201);
     const c = await call('GET', '/api/v1/remittances/compare?from=ARE&to=NPL&amount=500&currency=AED');
     assert.equal(c.body.services.filter((s: Json) => s.firm === 'Gulf Exchange').length, 1, "B's service is still there");
     assert.equal(c.body.services.length, 3);
