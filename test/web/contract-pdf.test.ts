@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { launchChromium, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
 import { catalog } from './catalogs.js';
 
-const PHONE = { width: 360, height: 740 };
 
 describe('the contract PDF from the web application', { skip: skipBrowser }, () => {
   let server: WebServer;
@@ -52,8 +50,7 @@ describe('the contract PDF from the web application', { skip: skipBrowser }, () 
       const box = (await link.boundingBox())!;
       assert.ok(box.height >= 44, `a tap target of 44 px (${box.height})`);
       await fetchPdf(page, href);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      assert.deepEqual(violations.map((v) => v.id), [], `axe on the registered contract (${lang})`);
+      await noAxeViolations(page, `the registered contract (${lang})`);
       await context.close();
     });
   }

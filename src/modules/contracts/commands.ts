@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runCommand } from '../../cli/run.js';
 import { importContracts } from './import/import-contracts.js';
-import { importProgress } from './import/import-progress.js';
+import { fileProgress } from '../../cli/file-progress.js';
 import type { ImportResult } from './import/import-result.js';
 
 function describeImport(result: ImportResult): string {
@@ -23,7 +23,7 @@ export function contractCommands(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (file: string, options: { corridor: string; json?: boolean }, command: Command) =>
       runCommand(command, async ({ database, config, actor }) => {
-        const progress = importProgress();
+        const progress = fileProgress();
         try {
           const result = await importContracts(database, config, actor, { file, corridor: options.corridor.toUpperCase(), onProgress: progress.update });
           return { json: result, text: describeImport(result), exitCode: result.error_count > 0 ? 1 : 0 };

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parse } from 'csv-parse';
 import { AppError } from '../../core/errors.js';
 import { reportError, runCommand } from '../../cli/run.js';
-import { progressBar } from './cli-progress-bar.js';
+import { fileProgress } from '../../cli/file-progress.js';
 import { corridorAverages } from './figures/averages.js';
 import { periodFigures } from './figures/sdg.js';
 import { isPeriod } from './period.js';
@@ -30,8 +30,8 @@ export function remittanceCommands(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (file: string, options: { json?: boolean }, command: Command) => {
       await runCommand(command, async ({ database, actor }) => {
-        const bar = progressBar('importing');
-        const r = await importRpwFile(database, actor, file, bar.update).finally(bar.stop);
+        const progress = fileProgress();
+        const r = await importRpwFile(database, actor, file, (bytes, total) => progress.update('reading', bytes, total)).finally(progress.stop);
         const lines = r.errors.map((e) => `  line ${e.line} ${e.field}: ${e.message}${e.expected ? ` (expected ${e.expected})` : ''}`);
         const flagged = `not comparable ${r.not_comparable} (not transparent ${r.flags.not_transparent}, rate missing ${r.flags.rate_missing}, placeholder rate ${r.flags.rate_placeholder}); negative margins kept ${r.flags.negative_margin}`;
         const text =

@@ -62,6 +62,7 @@ export async function importRpwFile(
   const total = await stat(path).then((s) => s.size, () => {
     throw new AppError('bad_request', `Cannot read ${path}: no such file`);
   });
+  // Hashed before anything else (a fast read): a file imported before is answered without parsing or loading it again.
   const sha256 = await hashFile(path);
   const file = basename(path);
   const base = { file, import_id: null, rows: 0, not_comparable: 0, flags: NO_FLAGS, error_count: 0, errors: [], sha256 };

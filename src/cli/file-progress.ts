@@ -1,11 +1,10 @@
 import cliProgress from 'cli-progress';
-import type { ImportPhase } from './import-contracts.js';
 
 /**
- * A progress bar on stderr, only when stderr is a terminal: stdout carries the JSON
- * alone, and a cron job's log gets no bar. Bytes while reading, then the phase.
+ * A progress bar for a file import on stderr, only when stderr is a terminal: stdout carries
+ * the JSON alone, and a cron job's log gets no bar. Megabytes read, then the phase.
  */
-export function importProgress(): { update: (phase: ImportPhase, bytes: number, total: number) => void; stop: () => void } {
+export function fileProgress(): { update: (phase: string, bytes: number, total: number) => void; stop: () => void } {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: '{phase} [{bar}] {percentage}% {value}/{total} MB', hideCursor: true },
