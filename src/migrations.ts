@@ -14,6 +14,7 @@ import * as createRemittanceTables from './modules/remittances/migrations/0020-c
 import * as loadRemittanceHistory from './modules/remittances/migrations/0021-load-remittance-history.js';
 import * as lightenRemittanceQuotes from './modules/remittances/migrations/0022-lighten-remittance-quotes.js';
 import * as referenceRatesOnce from './modules/remittances/migrations/0023-reference-rates-once.js';
+import * as costsComputedOnRead from './modules/remittances/migrations/0024-costs-computed-on-read.js';
 import * as createRecruitmentTables from './modules/recruitment/migrations/0030-create-recruitment-tables.js';
 import * as linkContractsToJobOrders from './modules/recruitment/migrations/0031-link-contracts-to-job-orders.js';
 import * as createLoanTables from './modules/loans/migrations/0040-create-loan-tables.js';
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0021-load-remittance-history': loadRemittanceHistory,
   '0022-lighten-remittance-quotes': lightenRemittanceQuotes,
   '0023-reference-rates-once': referenceRatesOnce,
+  '0024-costs-computed-on-read': costsComputedOnRead,
   '0030-create-recruitment-tables': createRecruitmentTables,
   '0031-link-contracts-to-job-orders': linkContractsToJobOrders,
   '0040-create-loan-tables': createLoanTables,

@@ -43,7 +43,7 @@ describe('schema ready for distribution (docs/scaling.md)', () => {
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-      WHERE c.relkind = 'r' AND c.relname NOT LIKE 'kysely_%'
+      WHERE c.relkind IN ('r', 'v') AND c.relname NOT LIKE 'kysely_%'
         AND (CASE WHEN a.attname IS NULL THEN obj_description(c.oid, 'pg_class') ELSE col_description(c.oid, a.attnum) END) IS NULL
         AND (a.attname IS NOT NULL OR obj_description(c.oid, 'pg_class') IS NULL)`.execute(database.db);
     assert.deepEqual(rows.map((r) => r.what), []);

@@ -21,6 +21,8 @@ export interface Session {
   db: Kysely<DB>;
   /** Bulk-load rows with COPY; returns the number of rows. Inside a transaction, it is part of it. */
   copyInto(table: string, columns: readonly string[], rows: Rows): Promise<number>;
+  /** Bulk-load text already in COPY text format, whole lines per chunk (e.g. encoded in a worker thread). */
+  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
 }
 
 export interface Database {
@@ -28,6 +30,7 @@ export interface Database {
   db: Kysely<DB>;
   session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
   copyInto(table: string, columns: readonly string[], rows: Rows): Promise<number>;
+  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
   /** The embedded engine itself (PGlite only): for dumps and backups. */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -55,7 +58,38 @@ pg.types.setTypeParser(20, (v: string) => {
 // date stays 'YYYY-MM-DD': a calendar date has no time zone to shift it.
 pg.types.setTypeParser(1082, (v: string) => v);
 
-const COPY_CHUNK_ROWS = 50_000;
+/** Rows per COPY text chunk: big enough that a chunk's overhead does not count, small enough to stream. */
+const COPY_CHUNK_ROWS = 5_000;
+
+/** Rows as COPY text chunks of whole lines; `counted` learns the number of rows at the end. */
+export async function* copyChunks(rows: Rows, counted: (rows: number) => void): AsyncGenerator<string> {
+  let count = 0;
+  let buf = '';
+  let inBuf = 0;
+  for await (const row of rows) {
+    buf += encodeCopyRow(row);
+    count++;
+    if (++inBuf >= COPY_CHUNK_ROWS) {
+      yield buf;
+      buf = '';
+      inBuf = 0;
+    }
+  }
+  if (buf) yield buf;
+  counted(count);
+}
+
+/** Characters of COPY text per PGlite statement (about 50,000 rows of a wide table). */
+const BLOB_CHARS = 8 << 20;
+
+/** copyInto over a copyText: the one place rows become COPY text. */
+function copyRowsWith(copyText: Session['copyText']): Session['copyInto'] {
+  return async (table, columns, rows) => {
+    let count = 0;
+    await copyText(table, columns, copyChunks(rows, (n) => (count = n)));
+    return count;
+  };
+}
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.url ? openServer(options.url, options.migrate ?? true) : openEmbedded(options);
@@ -79,31 +113,16 @@ async function openServer(url: string, migrate: boolean): Promise<Database> {
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 
-  const copyWith = async (client: pg.PoolClient, table: string, columns: readonly string[], rows: Rows) => {
-    let count = 0;
-    const lines = Readable.from(
-      (async function* () {
-        let buf: string[] = [];
-        for await (const row of rows) {
-          buf.push(encodeCopyRow(row));
-          count++;
-          if (buf.length >= 1000) {
-            yield buf.join('');
-            buf = [];
-          }
-        }
-        if (buf.length) yield buf.join('');
-      })(),
-    );
-    await pipeline(lines, client.query(copyFrom(copySql(table, columns, 'STDIN'))));
-    return count;
+  const copyTextWith = async (client: pg.PoolClient, table: string, columns: readonly string[], chunks: AsyncIterable<string>) => {
+    await pipeline(Readable.from(chunks), client.query(copyFrom(copySql(table, columns, 'STDIN'))));
   };
 
   const session = async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     const single = new Kysely<DB>({ dialect: new PostgresDialect({ pool: singleClientPool(client) }) });
     try {
-      return await fn({ db: single, copyInto: (t, c, r) => copyWith(client, t, c, r) });
+      const copyText: Session['copyText'] = (t, c, chunks) => copyTextWith(client, t, c, chunks);
+      return await fn({ db: single, copyText, copyInto: copyRowsWith(copyText) });
     } finally {
       client.release();
     }
@@ -114,6 +133,7 @@ async function openServer(url: string, migrate: boolean): Promise<Database> {
     db,
     session,
     copyInto: (t, c, r) => session((s) => s.copyInto(t, c, r)),
+    copyText: (t, c, chunks) => session((s) => s.copyText(t, c, chunks)),
     close: async () => {
       await db.destroy();
     },
@@ -143,31 +163,36 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
     // PGlite has one session: taking the application role here holds for everything after.
     await sql.raw(`SET ROLE ${APP_ROLE}`).execute(db);
 
-    const copyInto = async (table: string, columns: readonly string[], rows: Rows) => {
-      let count = 0;
-      let buf: string[] = [];
+    // PGlite reads COPY from its in-memory /dev/blob, one blob per statement: chunks are gathered up to
+    // a size where a statement's overhead does not count, and joined into one string first, since a Blob
+    // of thousands of small parts made COPY take twice as long as the rows themselves (docs/performance.md).
+    const copyText: Session['copyText'] = async (table, columns, chunks) => {
+      let parts: string[] = [];
+      let size = 0;
       const flush = async () => {
-        if (!buf.length) return;
-        const blob = new Blob(buf);
-        buf = [];
+        if (!parts.length) return;
+        const blob = new Blob([parts.length === 1 ? parts[0]! : parts.join('')]);
+        parts = [];
+        size = 0;
         await pglite.query(copySql(table, columns, `'/dev/blob'`), [], { blob });
       };
-      for await (const row of rows) {
-        buf.push(encodeCopyRow(row));
-        count++;
-        if (buf.length >= COPY_CHUNK_ROWS) await flush();
+      for await (const chunk of chunks) {
+        parts.push(chunk);
+        size += chunk.length;
+        if (size >= BLOB_CHARS) await flush();
       }
       await flush();
-      return count;
     };
+    const copyInto = copyRowsWith(copyText);
 
     return {
       engine: 'pglite',
       db,
       pglite,
       // One backend session only: COPY straight to PGlite runs inside whatever transaction the pool's connection has open.
-      session: (fn) => fn({ db, copyInto }),
+      session: (fn) => fn({ db, copyInto, copyText }),
       copyInto,
+      copyText,
       close: async () => {
         await db.destroy();
         await pglite.close();

@@ -30,7 +30,7 @@ describe('remittance cost formulas (PRODUCT.md 5.5)', () => {
       { amount200: 73450, fee200: 500, rate200: '35', reference: '35.8676', transparent: false },
       { amount200: 73450, fee200: 500, rate200: null, reference: '35.8676' },
     ]);
-    const rows = await database.db.selectFrom('remittance_quotes').selectAll().where('id', 'in', [plain!, negative!, placeholder!, nearOne!, opaque!, missing!]).orderBy('id').execute();
+    const rows = await database.db.selectFrom('remittance_quote_costs').selectAll().where('id', 'in', [plain!, negative!, placeholder!, nearOne!, opaque!, missing!]).orderBy('id').execute();
     const [a, b, c, d, e, f] = rows;
     assert.equal(Number(a!.fx_margin_pct_200), 2);
     assert.equal(Number(a!.total_cost_pct_200), 4.5);
@@ -59,7 +59,7 @@ describe('remittance cost formulas (PRODUCT.md 5.5)', () => {
         const ids = await insertSurveyQuotes(database.db, qs.map((q) => ({
           amount200: q.amount200, fee200: q.fee200, rate200: text(q.offered, q.scale), reference: text(q.reference, q.scale), period: '2030_1Q',
         })));
-        const rows = await database.db.selectFrom('remittance_quotes').select(['id', 'total_cost_pct_200', 'fx_margin_pct_200']).where('id', 'in', ids).orderBy('id').execute();
+        const rows = await database.db.selectFrom('remittance_quote_costs').select(['id', 'total_cost_pct_200', 'fx_margin_pct_200']).where('id', 'in', ids).orderBy('id').execute();
         rows.forEach((r, i) => {
           const q = qs[i]!;
           const ref = new Decimal(text(q.reference, q.scale));

@@ -70,6 +70,10 @@ export interface RemittanceQuotesTable {
   reference_rate: Numeric;
   observed_at: Date | null;
   received_at: Generated<Date>;
+}
+
+/** The view remittance_quote_costs: a quote with its cost figures, computed when read (read only). */
+export interface RemittanceQuoteCostsView extends RemittanceQuotesTable {
   fx_margin_pct_200: Computed<string | null>;
   fx_margin_pct_500: Computed<string | null>;
   total_cost_pct_200: Computed<string | null>;
@@ -100,6 +104,7 @@ export interface RemittanceTables {
   remittance_reference_rates: RemittanceReferenceRatesTable;
   remittance_imports: RemittanceImportsTable;
   remittance_quotes: RemittanceQuotesTable;
+  remittance_quote_costs: RemittanceQuoteCostsView;
   remittance_published_averages: RemittancePublishedAveragesTable;
   country_regions: CountryRegionsTable;
 }

@@ -126,7 +126,7 @@ async function loadServices(db: Kysely<DB>, from: string, to: string): Promise<C
       (observed_at IS NULL OR observed_at < now() - make_interval(days => ${corridor.stale_after_days})) AS stale,
       amount_200_minor, fee_200_minor, rate_200::text, amount_500_minor, fee_500_minor, rate_500::text, reference_rate::text,
       fx_margin_pct_200::float8, fx_margin_pct_500::float8, total_cost_pct_200::float8, total_cost_pct_500::float8, comparable_200, comparable_500
-    FROM remittance_quotes
+    FROM remittance_quote_costs
     WHERE source_country = ${from} AND destination_country = ${to}
     ORDER BY service_key, observed_at DESC NULLS LAST, id DESC`.execute(db);
   // A quote priced in another currency than the corridor's cannot be compared for the worker's amount.

@@ -12,7 +12,7 @@ export function servicesInPeriod(where: RawBuilder<unknown>): RawBuilder<unknown
                OVER (PARTITION BY q.period, q.source_country, q.destination_country) AS latest_import
       FROM (
         SELECT DISTINCT ON (service_key, period) *
-        FROM remittance_quotes
+        FROM remittance_quote_costs
         WHERE ${where}
         ORDER BY service_key, period, observed_at DESC NULLS LAST, id DESC
       ) q

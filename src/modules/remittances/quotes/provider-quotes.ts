@@ -35,6 +35,6 @@ export async function providerQuotes(db: Kysely<DB>, actor: Actor) {
       };
     }),
   );
-  const history = await db.selectFrom('remittance_quotes').select(QUOTE_VIEW_COLUMNS).where('provider_id', '=', providerId).orderBy('id', 'desc').limit(200).execute();
+  const history = await db.selectFrom('remittance_quote_costs').select(QUOTE_VIEW_COLUMNS).where('provider_id', '=', providerId).orderBy('id', 'desc').limit(200).execute();
   return { corridors, history: history.map(quoteView) };
 }

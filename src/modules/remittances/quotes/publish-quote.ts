@@ -82,10 +82,10 @@ export async function publishQuote(db: Kysely<DB>, actor: Actor, input: QuoteInp
         amount_500_minor: p500.amount.minor, fee_500_minor: p500.fee.minor, rate_500: p500.offered_rate,
         reference_rate: reference!, observed_at: observed,
       })
-      .returning(QUOTE_VIEW_COLUMNS)
+      .returning('id')
       .executeTakeFirstOrThrow();
     await recordEvent(trx, actor, { action: 'remittances.quote.published', subjectType: 'remittance_quote', subjectId: String(row.id), details: { from, to, service_key: serviceKey } });
-    return row;
+    return trx.selectFrom('remittance_quote_costs').select(QUOTE_VIEW_COLUMNS).where('id', '=', row.id).executeTakeFirstOrThrow();
   });
   forgetCurrentServices();
   return quoteView(stored);

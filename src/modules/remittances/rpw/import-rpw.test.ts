@@ -117,4 +117,28 @@ describe('corridor remittances import (RPW layout)', () => {
     assert.equal(areNpl!.smart_pct, null, 'fewer than three eligible services: no SmaRT');
     assert.equal(await count(), 25, 'the earlier survey stays stored');
   });
+
+  it('loads a file of many chunks whole, and takes back the chunks already loaded when a late row is bad', async () => {
+    // 12 copies of the example's rows: more rows than one chunk of the worker thread (5,000 a chunk, 8 MB a PGlite COPY).
+    const [head, ...rows] = example.trim().split('\n');
+    // Another quarter, so that the figures of the tests above stay as they are.
+    const many = Array.from({ length: 12 * 23 * 20 }, (_, i) => rows[i % rows.length]!.replace('2025_1Q,', '2019_1Q,').replace(',Example Remit', `,Remit ${i}`));
+    const before = await count();
+    const bad = [...many];
+    bad[bad.length - 2] = bad.at(-2)!.replace('2019_1Q,', '2019-1,');
+    const refused = await importRpwFile(database, CLI_ACTOR, await write('many-bad.csv', [head, ...bad].join('\n')));
+    assert.equal(refused.status, 'rejected');
+    assert.deepEqual(refused.errors.map((e) => [e.line, e.field]), [[many.length, 'period']]);
+    assert.equal(await count(), before, 'the chunks loaded before the bad row are taken back');
+
+    let progress = 0;
+    const path = await write('many.csv', [head, ...many].join('\n'));
+    const r = await importRpwFile(database, CLI_ACTOR, path, (bytes) => (progress = bytes));
+    assert.equal(r.status, 'imported');
+    assert.equal(r.rows, many.length);
+    assert.equal(await count(), before + many.length);
+    assert.equal(progress, (await readFile(path)).length, 'progress reaches the whole file');
+    const lines = await database.db.selectFrom('remittance_quotes').select('line').where('import_id', '=', r.import_id).orderBy('line').execute();
+    assert.deepEqual([lines[0]!.line, lines.at(-1)!.line], [2, many.length + 1], 'each quote keeps its own line');
+  });
 });

@@ -10,11 +10,10 @@ import { recordEvent } from '../../audit/record-event.js';
 import { readCsvRecords } from '../../contracts/import/csv-records.js';
 import { forgetCurrentServices } from '../compare/current-services.js';
 import { loadReference } from '../reference-data.js';
-import { mapRpwHeader } from './columns.js';
-import { QUOTE_COLUMNS, stageRpwRow } from './stage-row.js';
-
-/** Errors listed in a refusal; all are counted. */
-export const MAX_LISTED = 100;
+import { startChunkWorker } from '../../../core/workers/chunk-worker.js';
+import { mapRpwHeader, type RpwHeader } from './columns.js';
+import type { RpwStageInput, RpwStageResult } from './stage-protocol.js';
+import { QUOTE_COLUMNS } from './stage-row.js';
 
 export interface RpwFlags {
   /** `transparent` is no. */
@@ -69,13 +68,8 @@ export async function importRpwFile(
   const earlier = await database.db.selectFrom('remittance_imports').select('id').where('sha256', '=', sha256).executeTakeFirst();
   if (earlier) return { ...base, status: 'duplicate', import_id: earlier.id };
 
-  const records = readCsvRecords(path, { onBytes: (b) => onBytes?.(b, total) })[Symbol.asyncIterator]();
-  const first = await records.next();
-  const { header, problems } = mapRpwHeader(first.done ? [] : first.value.fields);
-  if (!header) {
-    await records.return?.(undefined);
-    return { ...base, status: 'rejected', error_count: problems.length, errors: problems };
-  }
+  const header = await readHeader(path);
+  if ('problems' in header) return { ...base, status: 'rejected', error_count: header.problems.length, errors: header.problems };
   const reference = await loadReference(database.db);
 
   try {
@@ -87,21 +81,19 @@ export async function importRpwFile(
           .values({ sha256, file_name: file, rows: 0, not_comparable: 0 })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const errors: FieldProblem[] = [];
-        let errorCount = 0;
-        const report = (p: FieldProblem) => {
-          if (errorCount++ < MAX_LISTED) errors.push(p);
-        };
-        async function* rows() {
-          for await (const record of { [Symbol.asyncIterator]: () => records }) {
-            const row = stageRpwRow(record, header!, reference, id, report);
-            // After the first error nothing more is written: the rest is only checked, to list every problem.
-            if (row && errorCount === 0) yield row;
-          }
+        // Quote ids only grow: the import's rows are found above this one by the primary key, not by a scan of every survey.
+        const { last } = await trx.selectFrom('remittance_quotes').select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('last')).executeTakeFirstOrThrow();
+        // Reading and checking run in a worker thread while this one loads (decision 0015).
+        const input: RpwStageInput = { path, header: header.header, reference, importId: id };
+        const work = startChunkWorker<RpwStageResult>(new URL('./stage-worker.ts', import.meta.url), input, (b) => onBytes?.(b, total));
+        try {
+          await session.copyText('remittance_quotes', QUOTE_COLUMNS, work.chunks);
+        } finally {
+          await work.stop();
         }
-        const copied = await session.copyInto('remittance_quotes', QUOTE_COLUMNS, rows());
+        const { rows: copied, errorCount, errors } = await work.result;
         if (errorCount > 0) throw new Refused({ ...base, status: 'rejected', error_count: errorCount, errors });
-        const flags = await flagsOf(session, id);
+        const flags = await flagsOf(session, id, Number(last));
         await trx.updateTable('remittance_imports').set({ rows: copied, not_comparable: flags.not_comparable }).where('id', '=', id).execute();
         await recordEvent(trx, actor, {
           action: 'remittances.imported',
@@ -124,15 +116,24 @@ export async function importRpwFile(
 }
 
 /** What is odd in the data, counted over the set in one statement. */
-async function flagsOf(session: Session, importId: number): Promise<RpwFlags & { not_comparable: number }> {
+async function flagsOf(session: Session, importId: number, after: number): Promise<RpwFlags & { not_comparable: number }> {
   const { rows } = await sql<RpwFlags & { not_comparable: number }>`
     SELECT count(*) FILTER (WHERE NOT comparable_200)::int AS not_comparable,
            count(*) FILTER (WHERE transparent = false)::int AS not_transparent,
            count(*) FILTER (WHERE rate_200 IS NULL OR rate_200 = 0)::int AS rate_missing,
            count(*) FILTER (WHERE rate_200 = 1 AND abs(reference_rate - 1) > 0.5)::int AS rate_placeholder,
            count(*) FILTER (WHERE comparable_200 AND fx_margin_pct_200 < 0)::int AS negative_margin
-    FROM remittance_quotes WHERE import_id = ${importId}`.execute(session.db);
+    FROM remittance_quote_costs WHERE id > ${after} AND import_id = ${importId}`.execute(session.db);
   return rows[0]!;
+}
+
+/** The header line, mapped; every required column missing is named. */
+async function readHeader(path: string): Promise<{ header: RpwHeader } | { problems: FieldProblem[] }> {
+  for await (const record of readCsvRecords(path)) {
+    const { header, problems } = mapRpwHeader(record.fields);
+    return header ? { header } : { problems };
+  }
+  return { problems: mapRpwHeader([]).problems };
 }
 
 async function hashFile(path: string): Promise<string> {

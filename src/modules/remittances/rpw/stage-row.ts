@@ -24,104 +24,142 @@ export const QUOTE_COLUMNS = [
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);
 const DAY = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether the day exists (no 2025-02-30), by arithmetic: a Date per row was a tenth of the import. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= MONTH_DAYS[month - 1]! + (leap ? 1 : 0);
+}
 
 /**
- * Checks one survey row whole and gives the quote row to COPY, or undefined with every
- * problem of the row reported (line and column named). Nothing here is trusted that can
- * be recomputed: the file's margins and total costs are not even read.
+ * Checks survey rows whole and gives the quote row to COPY, or undefined with every problem
+ * of the row reported (line and column named). Nothing here is trusted that can be
+ * recomputed: the file's margins and total costs are not even read.
+ *
+ * A class with the row in fields rather than a function with closures: half a million rows
+ * made millions of small functions, and naming each one (tsx keeps names) cost more than
+ * the checks themselves (docs/performance.md).
  */
-export function stageRpwRow(
-  record: CsvRecord,
-  header: RpwHeader,
-  ref: RpwReference,
-  importId: number,
-  report: (p: FieldProblem) => void,
-): (string | number | boolean | null)[] | undefined {
-  const { line, fields } = record;
-  let ok = true;
-  const bad = (field: string, message: string, expected?: string) => {
-    ok = false;
-    report({ line, field, message, ...(expected ? { expected } : {}) });
+export class RpwRowChecker {
+  private line = 0;
+  private fields: string[] = [];
+  private ok = true;
+
+  constructor(
+    private readonly header: RpwHeader,
+    private readonly ref: RpwReference,
+    private readonly importId: number,
+    private readonly report: (p: FieldProblem) => void,
+  ) {}
+
+  stage(record: CsvRecord): (string | number | boolean | null)[] | undefined {
+    this.line = record.line;
+    this.fields = record.fields;
+    this.ok = true;
+    const { header, ref } = this;
+    if (this.fields.length !== header.width) this.bad('row', `has ${this.fields.length} fields; the header has ${header.width}`);
+
+    const period = this.get('period');
+    if (!isPeriod(period)) this.bad('period', `"${period}" is not a quarter`, 'YYYY_nQ, e.g. 2025_1Q');
+    const source = this.country('source_code');
+    const destination = this.country('destination_code');
+    if (source && source === destination) this.bad('destination_code', 'is the sending country', 'another country than source_code');
+    const firm = this.get('firm') || this.bad('firm', 'is empty', "the firm's name");
+
+    const speedText = this.get('speed actual');
+    const speed = speedText
+      ? (speedLabel(speedText) ??
+        this.bad('speed actual', `"${speedText}" is not an RPW speed`, 'Less than one hour, Same day, Next day, 2 days, 3-5 days or 6 days or more'))
+      : null;
+    const transparent = this.yesNo('transparent');
+    const inaccessible = this.yesNo('inaccessible') ?? false;
+
+    const currency = this.get('cc1 lcu code').toUpperCase();
+    const digits = ref.currencies.get(currency);
+    if (digits === undefined) this.bad('cc1 lcu code', `"${this.get('cc1 lcu code')}" is not a known currency`, 'ISO 4217');
+    const cc2Code = this.get('cc2 lcu code').toUpperCase();
+    if (cc2Code && cc2Code !== currency) this.bad('cc2 lcu code', `"${cc2Code}" differs from cc1 lcu code ${currency}`, 'the same sending currency at both price points');
+
+    const amount200 = this.money('cc1 lcu amount', true, currency, digits);
+    const fee200 = this.money('cc1 lcu fee', false, currency, digits);
+    const rate200 = this.rate('cc1 lcu fx rate', false);
+    const amount500 = this.money('cc2 lcu amount', true, currency, digits);
+    const fee500 = this.money('cc2 lcu fee', false, currency, digits);
+    const rate500 = this.rate('cc2 lcu fx rate', false);
+    const reference = this.rate('inter lcu bank fx', true);
+    this.pricePoint('cc1 denomination amount', '200');
+    this.pricePoint('cc2 denomination amount', '500');
+    const observed = this.day();
+    if (!this.ok) return undefined;
+    const line = this.line;
+    return [
+      `survey:${this.importId}:${line}`, 'survey', this.importId, line, period, source, destination, firm, this.text('firm_type'),
+      this.text('product'), this.text('payment instrument'), this.text('access point'), this.text('pickup method'), speed, transparent,
+      inaccessible, currency, ref.countryCurrency.get(destination!) ?? null, amount200, fee200, rate200, amount500, fee500, rate500,
+      reference, observed,
+    ];
+  }
+
+  private bad(field: string, message: string, expected?: string): null {
+    this.ok = false;
+    this.report({ line: this.line, field, message, ...(expected ? { expected } : {}) });
     return null;
-  };
-  if (fields.length !== header.width) bad('row', `has ${fields.length} fields; the header has ${header.width}`);
-  const get = (c: RpwColumn) => {
-    const i = header.at[c];
-    return i === undefined ? '' : (fields[i] ?? '').trim();
-  };
-  const text = (c: RpwColumn) => get(c) || null;
+  }
 
-  const period = get('period');
-  if (!isPeriod(period)) bad('period', `"${period}" is not a quarter`, 'YYYY_nQ, e.g. 2025_1Q');
-  const country = (c: 'source_code' | 'destination_code') => {
-    const code = get(c).toUpperCase();
-    return ref.countries.has(code) ? code : bad(c, `"${get(c)}" is not a known country`, 'ISO 3166-1 alpha-3');
-  };
-  const source = country('source_code');
-  const destination = country('destination_code');
-  if (source && source === destination) bad('destination_code', 'is the sending country', 'another country than source_code');
-  const firm = get('firm') || bad('firm', 'is empty', "the firm's name");
+  private get(c: RpwColumn): string {
+    const i = this.header.at[c];
+    return i === undefined ? '' : (this.fields[i] ?? '').trim();
+  }
 
-  const speedText = get('speed actual');
-  const speed = speedText ? (speedLabel(speedText) ?? bad('speed actual', `"${speedText}" is not an RPW speed`, 'Less than one hour, Same day, Next day, 2 days, 3-5 days or 6 days or more')) : null;
-  const yesNo = (c: 'transparent' | 'inaccessible') => {
-    const v = get(c).toLowerCase();
+  private text(c: RpwColumn): string | null {
+    return this.get(c) || null;
+  }
+
+  private country(c: 'source_code' | 'destination_code'): string | null {
+    const code = this.get(c).toUpperCase();
+    return this.ref.countries.has(code) ? code : this.bad(c, `"${this.get(c)}" is not a known country`, 'ISO 3166-1 alpha-3');
+  }
+
+  private yesNo(c: 'transparent' | 'inaccessible'): boolean | null {
+    const v = this.get(c).toLowerCase();
     if (v === '') return null;
     if (YES.has(v)) return true;
     if (NO.has(v)) return false;
-    return bad(c, `"${get(c)}" is neither yes nor no`, 'yes or no');
-  };
-  const transparent = yesNo('transparent');
-  const inaccessible = yesNo('inaccessible') ?? false;
+    return this.bad(c, `"${this.get(c)}" is neither yes nor no`, 'yes or no');
+  }
 
-  const currency = get('cc1 lcu code').toUpperCase();
-  const digits = ref.currencies.get(currency);
-  if (digits === undefined) bad('cc1 lcu code', `"${get('cc1 lcu code')}" is not a known currency`, 'ISO 4217');
-  const cc2Code = get('cc2 lcu code').toUpperCase();
-  if (cc2Code && cc2Code !== currency) bad('cc2 lcu code', `"${cc2Code}" differs from cc1 lcu code ${currency}`, 'the same sending currency at both price points');
-
-  const money = (c: RpwColumn, positive: boolean) => {
-    const v = get(c);
+  private money(c: RpwColumn, positive: boolean, currency: string, digits: number | undefined): number | null {
     if (digits === undefined) return null;
+    const v = this.get(c);
     const minor = minorUnits(v, digits);
     if (minor === undefined)
-      return bad(c, v === '' ? 'is empty' : `"${v}" is not an amount in ${currency}`, `a non-negative amount with at most ${digits} decimals`);
-    if (positive && minor === 0) return bad(c, 'is zero', 'an amount above zero');
+      return this.bad(c, v === '' ? 'is empty' : `"${v}" is not an amount in ${currency}`, `a non-negative amount with at most ${digits} decimals`);
+    if (positive && minor === 0) return this.bad(c, 'is zero', 'an amount above zero');
     return minor;
-  };
-  const rate = (c: RpwColumn, required: boolean) => {
-    const v = get(c);
-    if (v === '') return required ? bad(c, 'is empty', 'the interbank rate, receiving currency per unit sent') : null;
-    if (v.startsWith('-')) return bad(c, `"${v}" is below zero`, 'a rate of zero or more (receiving currency per unit sent)');
-    const exact = rateText(v);
-    if (exact === undefined) return bad(c, `"${v}" is not a number`, 'a decimal rate');
-    if (required && Number(exact) === 0) return bad(c, 'is zero', 'a rate above zero');
-    return exact;
-  };
-  const amount200 = money('cc1 lcu amount', true);
-  const fee200 = money('cc1 lcu fee', false);
-  const rate200 = rate('cc1 lcu fx rate', false);
-  const amount500 = money('cc2 lcu amount', true);
-  const fee500 = money('cc2 lcu fee', false);
-  const rate500 = rate('cc2 lcu fx rate', false);
-  const reference = rate('inter lcu bank fx', true);
-  for (const [c, usd] of [['cc1 denomination amount', '200'], ['cc2 denomination amount', '500']] as const) {
-    const v = get(c);
-    if (v && Number(v) !== Number(usd)) bad(c, `"${v}" is not the USD ${usd} price point`, usd);
   }
 
-  let observed: string | null = null;
-  const day = get('date');
-  if (day) {
-    const m = DAY.exec(day);
-    const real = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().slice(0, 10) === day;
-    if (real) observed = `${day}T00:00:00Z`;
-    else bad('date', `"${day}" is not a date`, 'YYYY-MM-DD');
+  private rate(c: RpwColumn, required: boolean): string | null {
+    const v = this.get(c);
+    if (v === '') return required ? this.bad(c, 'is empty', 'the interbank rate, receiving currency per unit sent') : null;
+    if (v.startsWith('-')) return this.bad(c, `"${v}" is below zero`, 'a rate of zero or more (receiving currency per unit sent)');
+    const exact = rateText(v);
+    if (exact === undefined) return this.bad(c, `"${v}" is not a number`, 'a decimal rate');
+    if (required && Number(exact) === 0) return this.bad(c, 'is zero', 'a rate above zero');
+    return exact;
   }
-  if (!ok) return undefined;
-  return [
-    `survey:${importId}:${line}`, 'survey', importId, line, period, source, destination, firm, text('firm_type'), text('product'),
-    text('payment instrument'), text('access point'), text('pickup method'), speed, transparent, inaccessible, currency,
-    ref.countryCurrency.get(destination!) ?? null, amount200, fee200, rate200, amount500, fee500, rate500, reference, observed,
-  ];
+
+  private pricePoint(c: 'cc1 denomination amount' | 'cc2 denomination amount', usd: string): void {
+    const v = this.get(c);
+    if (v && Number(v) !== Number(usd)) this.bad(c, `"${v}" is not the USD ${usd} price point`, usd);
+  }
+
+  private day(): string | null {
+    const day = this.get('date');
+    if (!day) return null;
+    const m = DAY.exec(day);
+    if (m && isCalendarDay(+m[1]!, +m[2]!, +m[3]!)) return `${day}T00:00:00Z`;
+    return this.bad('date', `"${day}" is not a date`, 'YYYY-MM-DD');
+  }
 }

@@ -1,0 +1,12 @@
+/** A worker for chunk-worker.test.ts: sends `chunks` numbered chunks, failing after `failAfter` when given. */
+import { serveChunks } from './chunk-worker.js';
+
+await serveChunks(async (sink) => {
+  const { chunks, failAfter } = sink.data as { chunks: number; failAfter?: number };
+  for (let i = 0; i < chunks; i++) {
+    if (i === failAfter) throw new Error(`planted failure at chunk ${i}`);
+    sink.bytes(i + 1);
+    await sink.send(`chunk ${i}\n`);
+  }
+  return { sent: chunks };
+});
