@@ -11,6 +11,13 @@ export interface FieldProblem {
   field?: string;
   message: string;
   expected?: string;
+  /**
+   * What is wrong, as a code a client can translate (the zod issue code: too_small, invalid_type,
+   * invalid_format, ...), with `params` (minimum, maximum, expected, format, values) for its message.
+   * `message` stays the English text for whoever has no translation.
+   */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export const ERROR_CODES = {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, type FieldProblem } from '../core/errors.js';
+import { problemCode } from '../core/validation.js';
 
 export const PROBLEM_TYPE_BASE = 'https://corridor.dev/problems/';
 
@@ -31,6 +32,7 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
     const problems: FieldProblem[] = error.validation.map((v) => ({
       pointer: v.instancePath === '/' ? '' : v.instancePath,
       message: v.message ?? 'invalid',
+      ...problemCode(v.keyword, v.params ?? {}),
       ...(where !== 'body' ? { in: where } : {}),
     }));
     return new AppError('validation_failed', `The request ${where} is not valid`, problems);

@@ -35,6 +35,15 @@ describe('HTTP foundation', () => {
     assert.equal(body.request_id, res.headers['x-request-id']);
   });
 
+  it('names each invalid field with a pointer and a translatable code with its parameters', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'someone@example.org', password: 7 } });
+    assert.equal(res.statusCode, 422);
+    const body = res.json();
+    assert.equal(body.code, 'validation_failed');
+    assert.deepEqual(body.errors, [{ pointer: '/password', message: body.errors[0].message, code: 'invalid_type', params: { expected: 'string' } }]);
+    assert.match(body.errors[0].message, /string/);
+  });
+
   it('exposes Prometheus metrics', async () => {
     await t.app.inject({ method: 'GET', url: '/healthz' });
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });

@@ -1,10 +1,19 @@
+import { type FieldError, type FormatMessage, problemMessage } from './problem-messages.js';
+
 /** An RFC 9457 problem as the API sends it; `network` when no answer came at all. */
 export interface Problem {
   status: number;
   code: string;
   detail?: string;
   request_id?: string;
-  errors?: { pointer?: string; message: string; in?: string }[];
+  errors?: (FieldError & { in?: string })[];
+}
+
+let translate: ((e: FieldError) => string) | undefined;
+
+/** The page's language for field problems: set by the locale provider whenever the language changes. */
+export function setProblemLanguage(format: FormatMessage): void {
+  translate = (e) => problemMessage(e, format);
 }
 
 export function toProblem(error: unknown, response?: Response): Problem {
@@ -18,10 +27,10 @@ export function toProblem(error: unknown, response?: Response): Problem {
   };
 }
 
-/** Field problems keyed by the body member they point at ("/reason" -> "reason"). */
+/** Field problems keyed by the body member they point at ("/reason" -> "reason"), in the page's language. */
 export function fieldProblems(problem: Problem | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const e of problem?.errors ?? []) if (e.pointer) out[e.pointer.replace(/^\//, '')] ??= e.message;
+  for (const e of problem?.errors ?? []) if (e.pointer) out[e.pointer.replace(/^\//, '')] ??= translate ? translate(e) : e.message;
   return out;
 }
 

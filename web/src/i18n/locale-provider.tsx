@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider, useIntl } from 'react-intl';
+import { setProblemLanguage } from '../api/problem.js';
 import { dirOf, initialLang, type Lang, rememberLang } from './languages.js';
 
 // One chunk per catalog: a phone downloads only the language it shows.
@@ -50,8 +51,16 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   return (
     <LangContext.Provider value={state}>
       <IntlProvider locale={loaded.lang} messages={loaded.messages} defaultLocale="en">
+        <ProblemLanguage />
         {children}
       </IntlProvider>
     </LangContext.Provider>
   );
+}
+
+/** Renders before the pages, so that field problems they show are in the language just loaded. */
+function ProblemLanguage() {
+  const intl = useIntl();
+  setProblemLanguage((id, values) => intl.formatMessage({ id }, values));
+  return null;
 }
