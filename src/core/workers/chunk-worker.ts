@@ -17,7 +17,7 @@ export interface ChunkWork<R> {
   chunks: AsyncIterable<string>;
   /** The worker's result, once every chunk has been taken. */
   result: Promise<R>;
-  /** Ends the worker early (e.g. the load failed). */
+  /** Ends the worker: always called, once the result is in or early (e.g. the load failed). */
   stop(): Promise<void>;
 }
 
@@ -118,5 +118,6 @@ export async function serveChunks<R>(work: (sink: ChunkSink) => Promise<R>): Pro
     bytes: (bytes) => post({ kind: 'bytes', bytes }),
   });
   post({ kind: 'done', result });
-  port.close();
+  // The port stays open, so the thread lives until the main thread, holding the result, stops it: a
+  // thread that ended by itself could be seen to exit before its last message was read.
 }
