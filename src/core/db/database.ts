@@ -15,14 +15,16 @@ import { migrateToLatest } from './migrate.js';
 
 export type Engine = 'pglite' | 'postgres';
 export type Rows = Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>;
+/** Whole lines of COPY text. */
+export type CopyChunk = string | Uint8Array;
 
 /** One connection, for work that must see its own temporary tables and COPY inside one transaction. */
 export interface Session {
   db: Kysely<DB>;
   /** Bulk-load rows with COPY; returns the number of rows. Inside a transaction, it is part of it. */
   copyInto(table: string, columns: readonly string[], rows: Rows): Promise<number>;
-  /** Bulk-load text already in COPY text format, whole lines per chunk (e.g. encoded in a worker thread). */
-  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  /** Bulk-load text already in COPY text format, whole lines per chunk, as strings or UTF-8 bytes (e.g. made in a worker thread). */
+  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>): Promise<void>;
 }
 
 export interface Database {
@@ -30,7 +32,7 @@ export interface Database {
   db: Kysely<DB>;
   session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
   copyInto(table: string, columns: readonly string[], rows: Rows): Promise<number>;
-  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<string>): Promise<void>;
+  copyText(table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>): Promise<void>;
   /** The embedded engine itself (PGlite only): for dumps and backups. */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -79,7 +81,7 @@ export async function* copyChunks(rows: Rows, counted: (rows: number) => void): 
   counted(count);
 }
 
-/** Characters of COPY text per PGlite statement (about 50,000 rows of a wide table). */
+/** Characters (or bytes) of COPY text per PGlite statement (about 50,000 rows of a wide table). */
 const BLOB_CHARS = 8 << 20;
 
 /** copyInto over a copyText: the one place rows become COPY text. */
@@ -113,7 +115,7 @@ async function openServer(url: string, migrate: boolean): Promise<Database> {
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 
-  const copyTextWith = async (client: pg.PoolClient, table: string, columns: readonly string[], chunks: AsyncIterable<string>) => {
+  const copyTextWith = async (client: pg.PoolClient, table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>) => {
     await pipeline(Readable.from(chunks), client.query(copyFrom(copySql(table, columns, 'STDIN'))));
   };
 
@@ -164,14 +166,14 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
     await sql.raw(`SET ROLE ${APP_ROLE}`).execute(db);
 
     // PGlite reads COPY from its in-memory /dev/blob, one blob per statement: chunks are gathered up to
-    // a size where a statement's overhead does not count, and joined into one string first, since a Blob
-    // of thousands of small parts made COPY take twice as long as the rows themselves (docs/performance.md).
+    // a size where a statement's overhead does not count, strings joined into one first, since a Blob of
+    // thousands of small parts made COPY take twice as long as the rows themselves (docs/performance.md).
     const copyText: Session['copyText'] = async (table, columns, chunks) => {
-      let parts: string[] = [];
+      let parts: CopyChunk[] = [];
       let size = 0;
       const flush = async () => {
         if (!parts.length) return;
-        const blob = new Blob([parts.length === 1 ? parts[0]! : parts.join('')]);
+        const blob = new Blob(parts.every((p) => typeof p === 'string') ? [parts.join('')] : (parts as BlobPart[]));
         parts = [];
         size = 0;
         await pglite.query(copySql(table, columns, `'/dev/blob'`), [], { blob });

@@ -3,7 +3,14 @@
  * in a 2-digit currency is 73450. Undefined when the text is not a plain non-negative
  * decimal or has more decimals than the currency has (trailing zeros aside).
  */
+const PLAIN_DIGITS = /^[0-9]{1,15}$/;
+
 export function minorUnits(text: string, digits: number): number | undefined {
+  // Whole amounts (most survey cells) need no regular expression.
+  if (PLAIN_DIGITS.test(text)) {
+    const value = Number(text) * 10 ** digits;
+    return Number.isSafeInteger(value) ? value : undefined;
+  }
   const m = /^([0-9]+)(?:\.([0-9]*))?$/.exec(text) ?? /^()\.([0-9]+)$/.exec(text);
   if (!m) return undefined;
   const whole = m[1] || '0';
@@ -33,6 +40,25 @@ function shiftDecimal(mantissa: string, exponent: number): string {
   } else if (point > digits.length) padded = digits.padEnd(point, '0');
   const text = `${padded.slice(0, point)}.${padded.slice(point)}`.replace(/\.?0*$/, '').replace(/^0+(?=[0-9])/, '');
   return text === '' ? '0' : text;
+}
+
+/** Compares two plain non-negative decimals ("36.5", "0.25", "007") exactly: -1, 0 or 1. */
+export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
+  // Rounding to the nearest double keeps order: doubles that differ order the decimals; only equal ones
+  // (the same value, or two too close for a double to part) need the digits compared.
+  const x = Number(a);
+  const y = Number(b);
+  if (x !== y) return x < y ? -1 : 1;
+  const [aw = '', af = ''] = a.split('.');
+  const [bw = '', bf = ''] = b.split('.');
+  const wa = aw.replace(/^0+/, '');
+  const wb = bw.replace(/^0+/, '');
+  if (wa.length !== wb.length) return wa.length < wb.length ? -1 : 1;
+  if (wa !== wb) return wa < wb ? -1 : 1;
+  const n = Math.max(af.length, bf.length);
+  const fa = af.padEnd(n, '0');
+  const fb = bf.padEnd(n, '0');
+  return fa === fb ? 0 : fa < fb ? -1 : 1;
 }
 
 /** Minor units back to decimal text, for messages and CSV output. */

@@ -9,5 +9,12 @@ const BY_LOWER = new Map<string, Speed>(SPEEDS.map((s) => [s.toLowerCase(), s]))
 
 /** The label as RPW spells it, whatever the case and spacing of the input; undefined when it is not one. */
 export function speedLabel(text: string): Speed | undefined {
-  return BY_LOWER.get(text.trim().replace(/\s+/g, ' ').toLowerCase());
+  // A survey repeats the same few spellings on every row: each is normalised once.
+  let label = SEEN.get(text);
+  if (label === undefined && !SEEN.has(text)) {
+    label = BY_LOWER.get(text.trim().replace(/\s+/g, ' ').toLowerCase());
+    if (SEEN.size < 1000) SEEN.set(text, label);
+  }
+  return label;
 }
+const SEEN = new Map<string, Speed | undefined>();

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { sql } from 'kysely';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Database, Session } from '../../../core/db/database.js';
 import { AppError, type FieldProblem } from '../../../core/errors.js';
@@ -10,21 +9,13 @@ import { recordEvent } from '../../audit/record-event.js';
 import { readCsvRecords } from '../../contracts/import/csv-records.js';
 import { forgetCurrentServices } from '../compare/current-services.js';
 import { loadReference } from '../reference-data.js';
-import { startChunkWorker } from '../../../core/workers/chunk-worker.js';
+import { type ChunkWork, startChunkWorker } from '../../../core/workers/chunk-worker.js';
 import { mapRpwHeader, type RpwHeader } from './columns.js';
 import type { RpwStageInput, RpwStageResult } from './stage-protocol.js';
 import { QUOTE_COLUMNS } from './stage-row.js';
+import type { RpwFlags } from './flags.js';
 
-export interface RpwFlags {
-  /** `transparent` is no. */
-  not_transparent: number;
-  /** Offered rate blank or zero at USD 200. */
-  rate_missing: number;
-  /** Offered rate 1 where the reference rate is far from 1: a placeholder. */
-  rate_placeholder: number;
-  /** Offered rate above the reference rate (parallel rates): kept as it is. */
-  negative_margin: number;
-}
+export type { RpwFlags } from './flags.js';
 
 export interface RpwImportResult {
   file: string;
@@ -61,17 +52,35 @@ export async function importRpwFile(
   const total = await stat(path).then((s) => s.size, () => {
     throw new AppError('bad_request', `Cannot read ${path}: no such file`);
   });
-  // Hashed before anything else (a fast read): a file imported before is answered without parsing or loading it again.
-  const sha256 = await hashFile(path);
   const file = basename(path);
-  const base = { file, import_id: null, rows: 0, not_comparable: 0, flags: NO_FLAGS, error_count: 0, errors: [], sha256 };
-  const earlier = await database.db.selectFrom('remittance_imports').select('id').where('sha256', '=', sha256).executeTakeFirst();
-  if (earlier) return { ...base, status: 'duplicate', import_id: earlier.id };
-
   const header = await readHeader(path);
-  if ('problems' in header) return { ...base, status: 'rejected', error_count: header.problems.length, errors: header.problems };
-  const reference = await loadReference(database.db);
+  // A good file's rows are read and checked in a worker thread while this one loads them (decision
+  // 0015); it starts now, so that its start-up overlaps the hash and the opening of the import.
+  const work =
+    'header' in header
+      ? startChunkWorker<RpwStageResult>(
+          new URL('./stage-worker.ts', import.meta.url),
+          { path, header: header.header, reference: await loadReference(database.db) } satisfies RpwStageInput,
+          (b) => onBytes?.(b, total),
+        )
+      : undefined;
+  try {
+    // The same bytes imported before are answered without loading them again.
+    const sha256 = await hashFile(path);
+    const base = { file, import_id: null, rows: 0, not_comparable: 0, flags: NO_FLAGS, error_count: 0, errors: [], sha256 };
+    const earlier = await database.db.selectFrom('remittance_imports').select('id').where('sha256', '=', sha256).executeTakeFirst();
+    if (earlier) return { ...base, status: 'duplicate', import_id: earlier.id };
+    if ('problems' in header) return { ...base, status: 'rejected', error_count: header.problems.length, errors: header.problems };
+    return await load(database, actor, work!, base);
+  } finally {
+    await work?.stop();
+  }
+}
 
+type Base = Omit<RpwImportResult, 'status'>;
+
+async function load(database: Database, actor: Actor, work: ChunkWork<RpwStageResult>, base: Base): Promise<RpwImportResult> {
+  const { file, sha256 } = base;
   try {
     return await database.session((s) =>
       s.db.transaction().execute(async (trx) => {
@@ -81,19 +90,10 @@ export async function importRpwFile(
           .values({ sha256, file_name: file, rows: 0, not_comparable: 0 })
           .returning('id')
           .executeTakeFirstOrThrow();
-        // Quote ids only grow: the import's rows are found above this one by the primary key, not by a scan of every survey.
-        const { last } = await trx.selectFrom('remittance_quotes').select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('last')).executeTakeFirstOrThrow();
-        // Reading and checking run in a worker thread while this one loads (decision 0015).
-        const input: RpwStageInput = { path, header: header.header, reference, importId: id };
-        const work = startChunkWorker<RpwStageResult>(new URL('./stage-worker.ts', import.meta.url), input, (b) => onBytes?.(b, total));
-        try {
-          await session.copyText('remittance_quotes', QUOTE_COLUMNS, work.chunks);
-        } finally {
-          await work.stop();
-        }
-        const { rows: copied, errorCount, errors } = await work.result;
+        work.tell(id);
+        await session.copyText('remittance_quotes', QUOTE_COLUMNS, work.chunks);
+        const { rows: copied, errorCount, errors, counts: flags } = await work.result;
         if (errorCount > 0) throw new Refused({ ...base, status: 'rejected', error_count: errorCount, errors });
-        const flags = await flagsOf(session, id, Number(last));
         await trx.updateTable('remittance_imports').set({ rows: copied, not_comparable: flags.not_comparable }).where('id', '=', id).execute();
         await recordEvent(trx, actor, {
           action: 'remittances.imported',
@@ -113,18 +113,6 @@ export async function importRpwFile(
   } finally {
     forgetCurrentServices();
   }
-}
-
-/** What is odd in the data, counted over the set in one statement. */
-async function flagsOf(session: Session, importId: number, after: number): Promise<RpwFlags & { not_comparable: number }> {
-  const { rows } = await sql<RpwFlags & { not_comparable: number }>`
-    SELECT count(*) FILTER (WHERE NOT comparable_200)::int AS not_comparable,
-           count(*) FILTER (WHERE transparent = false)::int AS not_transparent,
-           count(*) FILTER (WHERE rate_200 IS NULL OR rate_200 = 0)::int AS rate_missing,
-           count(*) FILTER (WHERE rate_200 = 1 AND abs(reference_rate - 1) > 0.5)::int AS rate_placeholder,
-           count(*) FILTER (WHERE comparable_200 AND fx_margin_pct_200 < 0)::int AS negative_margin
-    FROM remittance_quote_costs WHERE id > ${after} AND import_id = ${importId}`.execute(session.db);
-  return rows[0]!;
 }
 
 /** The header line, mapped; every required column missing is named. */

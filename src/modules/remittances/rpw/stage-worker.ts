@@ -6,39 +6,41 @@
 import type { FieldProblem } from '../../../core/errors.js';
 import { encodeCopyRow } from '../../../core/db/copy-text.js';
 import { serveChunks } from '../../../core/workers/chunk-worker.js';
-import { readCsvRecords } from '../../contracts/import/csv-records.js';
+import { readCsvBatches } from '../../contracts/import/csv-records.js';
 import type { RpwHeader } from './columns.js';
 import { MAX_LISTED, type RpwStageInput, type RpwStageResult } from './stage-protocol.js';
-import { RpwRowChecker } from './stage-row.js';
+import { countRow, noCounts } from './flags.js';
+import { QUOTE_COLUMNS, RpwRowChecker } from './stage-row.js';
 
-const ROWS_PER_CHUNK = 5_000;
+const TRANSPARENT = QUOTE_COLUMNS.indexOf('transparent');
+const RATE_200 = QUOTE_COLUMNS.indexOf('rate_200');
+const REFERENCE = QUOTE_COLUMNS.indexOf('reference_rate');
 
 await serveChunks<RpwStageResult>(async (sink) => {
-  const { path, header, reference, importId } = sink.data as RpwStageInput;
+  const { path, header, reference } = sink.data as RpwStageInput;
+  // Started while the main thread hashes the file and opens the import: the import's id comes after.
+  const importId = (await sink.heard()) as number;
   const errors: FieldProblem[] = [];
   let errorCount = 0;
   const checker = new RpwRowChecker(header as RpwHeader, reference, importId, (p) => {
     if (errorCount++ < MAX_LISTED) errors.push(p);
   });
-  let text = '';
-  let inChunk = 0;
   let rows = 0;
+  const counts = noCounts();
   let first = true;
-  for await (const record of readCsvRecords(path, { onBytes: (b) => sink.bytes(b) })) {
-    if (first) {
-      first = false; // the header, mapped by the main thread already
-      continue;
-    }
-    const row = checker.stage(record);
-    if (!row || errorCount > 0) continue;
-    text += encodeCopyRow(row);
-    rows++;
-    if (++inChunk === ROWS_PER_CHUNK) {
-      await sink.send(text);
-      text = '';
-      inChunk = 0;
+  for await (const batch of readCsvBatches(path, { onBytes: (b) => sink.bytes(b) })) {
+    for (const record of batch) {
+      if (first) {
+        first = false; // the header, mapped by the main thread already
+        continue;
+      }
+      const row = checker.stage(record);
+      if (!row || errorCount > 0) continue;
+      rows++;
+      countRow(counts, row[TRANSPARENT] as boolean | null, row[RATE_200] as string | null, row[REFERENCE] as string);
+      const wait = sink.write(encodeCopyRow(row));
+      if (wait) await wait;
     }
   }
-  if (text && errorCount === 0) await sink.send(text);
-  return { rows, errorCount, errors };
+  return { rows, counts, errorCount, errors };
 });
