@@ -18,6 +18,7 @@ import * as costsComputedOnRead from './modules/remittances/migrations/0024-cost
 import * as createRecruitmentTables from './modules/recruitment/migrations/0030-create-recruitment-tables.js';
 import * as linkContractsToJobOrders from './modules/recruitment/migrations/0031-link-contracts-to-job-orders.js';
 import * as createLoanTables from './modules/loans/migrations/0040-create-loan-tables.js';
+import * as createLoanRefundPayments from './modules/loans/migrations/0041-create-loan-refund-payments.js';
 import * as createContractNumbersAndViews from './modules/contracts/migrations/0013-create-contract-numbers-and-views.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0030-create-recruitment-tables': createRecruitmentTables,
   '0031-link-contracts-to-job-orders': linkContractsToJobOrders,
   '0040-create-loan-tables': createLoanTables,
+  '0041-create-loan-refund-payments': createLoanRefundPayments,
 };

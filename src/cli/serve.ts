@@ -60,6 +60,8 @@ export function serveCommands(program: Command): void {
         if (demo) {
           lines.push(`Demo corridor ${demo.corridor}; every demo login has the password ${demo.password}`);
           for (const login of demo.logins) lines.push(`  ${login.role.padEnd(28)} ${login.email}`);
+          lines.push('Follow one worker from job order to the third wage month (docs/guide.md):');
+          for (const j of demo.journey) lines.push(`  ${j.email.padEnd(26)} ${`${url}${j.page}`.padEnd(40)} ${j.step}`);
         }
         process.stdout.write(lines.join('\n') + '\nPress Ctrl+C to stop.\n');
       } catch (err) {

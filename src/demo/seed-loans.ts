@@ -1,10 +1,14 @@
 /**
- * Demo loans (issue 7 item 6): the lender's product, and one worker — Laxmi Thapa, a cook with
- * Gulf Hospitality Group whose contract is registered — with a loan disbursed before departure
- * and three wage months repaid through the wage system: July paid, August not paid by the
- * employer (the instalment is deferred, no interest added), September paid. Gulf Hospitality
- * has no other demo contract, and Al Noor's active contracts are paid in full in those months,
- * so the reconciliation of July-September leaves every other demo worker paid.
+ * Demo loans (issue 7 item 6): the lender's product, and two borrowers whose loans were disbursed
+ * before departure and repaid through the wage system over July-September 2026 — July paid, August
+ * not paid by the employer (the instalment is deferred, no interest added, and the wage follow-up
+ * opens a case), September paid:
+ * - Pemba Sherpa, the demo recruit (seed-recruitment.ts), bricklayer with Al Noor Construction: the
+ *   one worker the demo follows from the job order to the third wage month (docs/guide.md);
+ * - Laxmi Thapa, a cook with Gulf Hospitality Group (the loans page's own example); in September
+ *   her bank deducted AED 50 above the instalment, owed back to her; the lender has paid AED 30 back so far.
+ * Al Noor's other active contracts are paid in full in those months, so the reconciliation of
+ * July-September leaves every other demo worker paid.
  */
 import type { Kysely } from 'kysely';
 import { type Actor, CLI_ACTOR } from '../core/auth/actor.js';
@@ -26,13 +30,25 @@ import { reportDeductions } from '../modules/loans/deductions.js';
 import { getLoan } from '../modules/loans/loan-views.js';
 import { matchRepayments } from '../modules/loans/match-repayments.js';
 import { publishProduct } from '../modules/loans/products.js';
+import { recordRefundPayment } from '../modules/loans/refunds.js';
 import { importSalaryFiles } from '../modules/wages/intake/import-salary-files.js';
 import { reconcileMonth } from '../modules/wages/reconcile/reconcile-month.js';
+import { runFollowUp } from '../modules/wages/follow-up/run-follow-up.js';
 import { uaeSifFileName, writeUaeSif } from '../modules/wages/salary-files/uae-sif-writer.js';
 import { DEMO_PASSWORD } from './demo-data.js';
+import { DEMO_RECRUIT } from './seed-recruitment.js';
 
 export const DEMO_BORROWER = { email: 'laxmi@demo.corridor', person_id: '99900000000020', full_name: 'Laxmi Thapa' } as const;
 const BANK = '999100001';
+/** Pemba's loan: AED 2,000 over 12 months, paid out on 22 June 2026, nine days before his contract starts on 1 July. */
+export const DEMO_RECRUIT_LOAN = { amount_minor: 200000, term_months: 12, disbursed_on: '2026-06-22' } as const;
+/** Laxmi's September deduction above the instalment (over the cap, owed back), and the lender's reference for paying it back. */
+export const DEMO_OVER_DEDUCTED_MINOR = 5000;
+/** What the lender has paid back of it so far (AED 30; AED 20 still owed). */
+export const DEMO_REFUND_PAID_MINOR = 3000;
+export const DEMO_REFUND_REFERENCE = 'SAJILO-RF-0001';
+/** The day the demo's wage months were reconciled and followed up. */
+export const DEMO_AS_OF = '2026-11-20';
 const MONTHS = [
   { month: '2026-07', paidOn: '2026-08-05', borrowerPaid: true },
   { month: '2026-08', paidOn: '2026-09-05', borrowerPaid: false },
@@ -43,8 +59,10 @@ const orgActor = (kind: OrganisationKind, organisationId: string, country: strin
   type: 'system', role: 'org_admin', organisationId, organisationKind: kind, country, scopes: scopesFor('org_admin', kind),
 });
 
-/** Seeds the demo loan; returns the borrower's login for the list `corridor start --demo` prints. */
-export async function seedDemoLoans(database: Database, config: Config, orgs: Map<string, string>): Promise<{ role: string; email: string }[]> {
+/** Seeds the demo loans, the three wage months, their repayment match and the follow-up. */
+export async function seedDemoLoans(
+  database: Database, config: Config, orgs: Map<string, string>, recruit: { workerId: string; contractId: string },
+): Promise<void> {
   const db: Kysely<DB> = database.db;
   const employer = orgActor('employer', orgs.get('employer2')!, 'ARE');
   const origin = orgActor('origin_authority', orgs.get('origin')!, 'NPL');
@@ -89,7 +107,17 @@ export async function seedDemoLoans(database: Database, config: Config, orgs: Ma
   await disburseLoan(db, lender, loanId, { disbursed_on: '2026-06-20' });
   const loan = await getLoan(db, CLI_ACTOR, loanId);
 
-  // Three wage months: Al Noor pays its active contracts in full; Gulf Hospitality pays Laxmi in July and September only.
+  // The demo recruit borrows too, against the contract he was recruited for, before he leaves.
+  const recruitActor: Actor = { type: 'system', role: 'worker', workerId: recruit.workerId, scopes: scopesFor('worker', undefined) };
+  const { id: recruitLoanId } = await applyForLoan(db, recruitActor, {
+    product_id: product.id, contract_id: recruit.contractId, amount_minor: DEMO_RECRUIT_LOAN.amount_minor, term_months: DEMO_RECRUIT_LOAN.term_months,
+    consent_to_share_key_terms: true,
+  });
+  await decideLoan(db, lender, recruitLoanId, { decision: 'approve' });
+  await disburseLoan(db, lender, recruitLoanId, { disbursed_on: DEMO_RECRUIT_LOAN.disbursed_on });
+  const recruitLoan = await getLoan(db, CLI_ACTOR, recruitLoanId);
+
+  // Three wage months: Al Noor pays its contracts in full, but not Pemba in August; Gulf Hospitality pays Laxmi in July and September only.
   const alNoor = await db
     .selectFrom('contracts as c')
     .innerJoin('contract_versions as v', (j) => j.onRef('v.contract_id', '=', 'c.id').onRef('v.version', '=', 'c.registered_version'))
@@ -109,20 +137,26 @@ export async function seedDemoLoans(database: Database, config: Config, orgs: Ma
       const text = writeUaeSif({ employerId: employerExt, employerBankCode: BANK, fileCreatedOn: m.paidOn, fileCreatedAt: '0930', salaryMonth: m.month, records });
       files.push({ name: uaeSifFileName(employerExt, m.paidOn, `09${30 + k}00`), open: () => [Buffer.from(text, 'latin1')] });
     };
-    file('0000009990001', alNoor.map((c) => record(c.person_id!, c.monthly_fixed_minor)));
+    file('0000009990001', alNoor.filter((c) => m.borrowerPaid || c.person_id !== DEMO_RECRUIT.person_id).map((c) => record(c.person_id!, c.monthly_fixed_minor)));
     if (m.borrowerPaid) file('0000009990002', [record(DEMO_BORROWER.person_id, 140000)]);
   }
   const acks = await importSalaryFiles(database, CLI_ACTOR, files);
   const refused = acks.find((a) => a.status !== 'accepted');
   if (refused) throw new Error(`demo salary file refused: ${JSON.stringify(refused.errors)}`);
-  for (const m of MONTHS) await reconcileMonth(db, CLI_ACTOR, { period: m.month, as_of: '2026-11-20' });
+  for (const m of MONTHS) await reconcileMonth(db, CLI_ACTOR, { period: m.month, as_of: DEMO_AS_OF });
 
-  // The bank deducts the instalment in the months Laxmi was paid; the months are matched.
-  const instalment = (seq: number) => loan.schedule.find((s) => s.seq === seq)!.amount_minor;
+  // The bank deducts the instalment in the months each borrower was paid; the months are matched.
+  const instalment = (l: typeof loan, seq: number) => l.schedule.find((s) => s.seq === seq)!.amount_minor;
   await reportDeductions(database, CLI_ACTOR, { kind: 'json', via: 'cli', body: { deductions: [
-    { loan_id: loanId, month: '2026-07', amount_minor: instalment(1), currency: 'AED' },
-    { loan_id: loanId, month: '2026-09', amount_minor: instalment(2), currency: 'AED' },
+    { loan_id: loanId, month: '2026-07', amount_minor: instalment(loan, 1), currency: 'AED' },
+    // In September the bank took AED 50 more than the instalment from Laxmi: over the cap, owed back to her.
+    { loan_id: loanId, month: '2026-09', amount_minor: instalment(loan, 2) + DEMO_OVER_DEDUCTED_MINOR, currency: 'AED' },
+    { loan_id: recruitLoanId, month: '2026-07', amount_minor: instalment(recruitLoan, 1), currency: 'AED' },
+    { loan_id: recruitLoanId, month: '2026-09', amount_minor: instalment(recruitLoan, 2), currency: 'AED' },
   ] } });
   for (const m of MONTHS) await matchRepayments(db, CLI_ACTOR, { period: m.month });
-  return [{ role: 'worker (loan)', email: DEMO_BORROWER.email }];
+  // The lender has paid back part of Laxmi's refund so far.
+  await recordRefundPayment(db, lender, loanId, { amount_minor: DEMO_REFUND_PAID_MINOR, currency: 'AED', paid_on: '2026-10-20', reference: DEMO_REFUND_REFERENCE });
+  // The wage follow-up ladder on the same day: each unpaid August is a case (escalated to inspection by then).
+  await runFollowUp(db, CLI_ACTOR, { as_of: DEMO_AS_OF });
 }

@@ -18,7 +18,10 @@ import { selectCandidate } from '../modules/recruitment/selections.js';
 import { shortlist } from '../modules/recruitment/shortlist.js';
 import { DEMO_PASSWORD } from './demo-data.js';
 
-/** The demo recruit: a worker with an account, followed from the job order to a registered contract (docs/recruitment.md). */
+/**
+ * The demo recruit: the one worker the demo follows through the whole journey (docs/guide.md "Follow one worker"):
+ * job order, shortlist, contract, declared costs and SDG 10.7.1 here; the loan and three wage months in seed-loans.ts.
+ */
 export const DEMO_RECRUIT = { full_name: 'Pemba Sherpa', email: 'pemba@demo.corridor', passport_no: 'PA1000007', person_id: '99900000000007' };
 
 const CANDIDATES = [
@@ -40,7 +43,7 @@ const actor = (kind: OrganisationKind, organisationId: string, country: string):
  * costs the agency and the worker each declared (they differ, and exceed the cap of 0: a breach
  * against both liable parties, open for the origin authority), SDG 10.7.1, and the worker's rating.
  */
-export async function seedDemoRecruitment(database: Database, config: Config, orgs: Map<string, string>): Promise<void> {
+export async function seedDemoRecruitment(database: Database, config: Config, orgs: Map<string, string>): Promise<{ workerId: string; contractId: string }> {
   const db = database.db;
   const origin = actor('origin_authority', orgs.get('origin')!, 'NPL');
   const destination = actor('destination_authority', orgs.get('destination')!, 'ARE');
@@ -72,7 +75,7 @@ export async function seedDemoRecruitment(database: Database, config: Config, or
     required_skills: ['bricklaying', 'plastering', 'scaffolding'], required_languages: ['en', 'ar'], required_certificates: ['ctevt-mason-l1'],
     terms: {
       corridor: 'NPL-ARE', employer_id: employer.organisationId, occupation_isco: '7112', job_title: 'Bricklayer',
-      workplace: { city: 'Dubai', address: 'Al Quoz Industrial Area 3, Plot 12' }, start_date: '2027-01-01', end_date: '2028-12-31', probation_months: 3,
+      workplace: { city: 'Dubai', address: 'Al Quoz Industrial Area 3, Plot 12' }, start_date: '2026-07-01', end_date: '2028-06-30', probation_months: 3,
       wage: { currency: 'AED', basic_monthly_minor: 150000, allowances: [{ kind: 'food', amount_minor: 30000, fixed: true }], overtime_rate_pct: 125 },
       hours_per_week: 48, rest_days_per_week: 1, annual_leave_days: 30, accommodation: 'provided', food: 'allowance', transport: 'provided',
       costs: { visa: 'employer', work_permit: 'employer', medical_test: 'employer', outbound_travel: 'employer', return_travel: 'employer', insurance: 'employer' },
@@ -90,14 +93,15 @@ export async function seedDemoRecruitment(database: Database, config: Config, or
   await approveContract(db, config, origin, contractId);
   await registerContract(db, config, destination, contractId);
 
-  await declareCosts(db, agency, { contract_id: contractId, items: [{ category: 'medical', amount_minor: 15000, currency: 'AED', paid_on: '2026-10-05' }] });
+  await declareCosts(db, agency, { contract_id: contractId, items: [{ category: 'medical', amount_minor: 15000, currency: 'AED', paid_on: '2026-05-05' }] });
   await declareCosts(db, worker, {
     contract_id: contractId,
     items: [
-      { category: 'recruitment_fee', amount_minor: 5_000_000, currency: 'NPR', rate_to_wage_currency: '0.0275', paid_on: '2026-09-20' },
-      { category: 'medical', amount_minor: 15000, currency: 'AED', paid_on: '2026-10-05' },
-      { category: 'training_orientation', amount_minor: 300_000, currency: 'NPR', rate_to_wage_currency: '0.0275', paid_on: '2026-10-12' },
+      { category: 'recruitment_fee', amount_minor: 5_000_000, currency: 'NPR', rate_to_wage_currency: '0.0275', paid_on: '2026-04-20' },
+      { category: 'medical', amount_minor: 15000, currency: 'AED', paid_on: '2026-05-05' },
+      { category: 'training_orientation', amount_minor: 300_000, currency: 'NPR', rate_to_wage_currency: '0.0275', paid_on: '2026-05-12' },
     ],
   });
   await rateAgency(db, worker, agency.organisationId!, { stars: 2 });
+  return { workerId: recruit.id, contractId };
 }

@@ -11,8 +11,8 @@ import { insertWorker } from '../modules/identity/queries/workers.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_WORKERS } from './demo-data.js';
 import { seedDemoContracts } from './seed-contracts.js';
 import { seedDemoRemittances } from './seed-remittances.js';
-import { seedDemoLoans } from './seed-loans.js';
-import { seedDemoRecruitment } from './seed-recruitment.js';
+import { DEMO_BORROWER, seedDemoLoans } from './seed-loans.js';
+import { DEMO_RECRUIT, seedDemoRecruitment } from './seed-recruitment.js';
 
 export interface DemoLogin {
   role: string;
@@ -23,7 +23,19 @@ export interface SeededDemo {
   corridor: string;
   password: string;
   logins: DemoLogin[];
+  /** "Follow one worker": who signs in where to see each step of the demo recruit's journey (docs/guide.md). */
+  journey: { step: string; email: string; page: string }[];
 }
+
+/** The one worker the demo follows, step by step, with the login and the page that shows each step. */
+export const DEMO_JOURNEY: SeededDemo['journey'] = [
+  { step: 'job order by the employer, shortlist, selection', email: 'alnoor@demo.corridor', page: '/recruitment' },
+  { step: 'job order verified by the origin authority; costs and breaches', email: 'dofe@demo.corridor', page: '/recruitment' },
+  { step: 'the agency: the order it serves, its candidates', email: 'himalayan@demo.corridor', page: '/recruitment' },
+  { step: `${DEMO_RECRUIT.full_name}: contract, costs and SDG 10.7.1, loan, wages (Nepali)`, email: DEMO_RECRUIT.email, page: '/worker' },
+  { step: 'the lender: the loan disbursed before departure, repayments', email: 'lender@demo.corridor', page: '/lender' },
+  { step: 'the origin authority: loan totals', email: 'dofe@demo.corridor', page: '/authority/loans' },
+];
 
 const EXAMPLE_RULES = new URL('../../docs/examples/corridor-npl-are.json', import.meta.url);
 
@@ -36,9 +48,11 @@ export async function seedDemo(database: Database, config: Config): Promise<Seed
   const logins: DemoLogin[] = [
     ...DEMO_ORGANISATIONS.map((o) => ({ role: `${o.kind.replaceAll('_', ' ')}`, email: o.email })),
     ...DEMO_WORKERS.filter((w) => w.email).map((w) => ({ role: 'worker', email: w.email! })),
+    { role: 'worker (followed, below)', email: DEMO_RECRUIT.email },
+    { role: 'worker (loan)', email: DEMO_BORROWER.email },
   ];
   const seeded = await db.selectFrom('users').select('id').where('email', '=', DEMO_ORGANISATIONS[0]!.email).executeTakeFirst();
-  if (seeded) return { corridor: 'NPL-ARE', password: DEMO_PASSWORD, logins };
+  if (seeded) return { corridor: 'NPL-ARE', password: DEMO_PASSWORD, logins, journey: DEMO_JOURNEY };
 
   const { corridor } = await applyRules(db, CLI_ACTOR, JSON.parse(await readFile(EXAMPLE_RULES, 'utf8')));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -79,6 +93,8 @@ export async function seedDemo(database: Database, config: Config): Promise<Seed
           language: w.language,
         });
     }
+    // Al Noor mandates the demo bank to submit its salary files: the wage agent's desk (/agent) uploads for it.
+    await trx.insertInto('wage_mandates').values({ employer_id: orgIds.get('employer1')!, agent_id: orgIds.get('bank')!, created_by_organisation_id: null }).execute();
     await recordEvent(trx, { ...CLI_ACTOR, type: 'system' }, {
       action: 'demo.seeded',
       subjectType: 'corridor',
@@ -89,7 +105,8 @@ export async function seedDemo(database: Database, config: Config): Promise<Seed
   });
   await seedDemoContracts(db, config, orgIds);
   await seedDemoRemittances(database, orgIds);
-  logins.push(...(await seedDemoLoans(database, config, orgIds)));
-  await seedDemoRecruitment(database, config, orgIds);
-  return { corridor, password: DEMO_PASSWORD, logins };
+  // The recruit's contract is registered before the loans: he borrows against it, and his wage months are Al Noor's.
+  const recruit = await seedDemoRecruitment(database, config, orgIds);
+  await seedDemoLoans(database, config, orgIds, recruit);
+  return { corridor, password: DEMO_PASSWORD, logins, journey: DEMO_JOURNEY };
 }

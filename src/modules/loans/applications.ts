@@ -6,7 +6,7 @@ import type { DB } from '../../schema.js';
 import { recordEvent } from '../audit/record-event.js';
 import { today } from '../wages/reconcile/period.js';
 import { instalmentCap, loanCapsInForce } from './caps.js';
-import { ApplyRequest, DecisionRequest, DisburseRequest } from './loan.schema.js';
+import { ApplyRequest, DecisionRequest, DisburseRequest, type LoanQuote, QuoteRequest } from './loan.schema.js';
 import { addMonths, largestInstalment, schedule } from './schedule.js';
 
 export interface RegisteredContract {
@@ -40,15 +40,9 @@ export async function findRegisteredContract(db: Kysely<DB>, contractId: string)
 /** The first wage month an instalment is due in: the start month when the contract starts on its first day, else the next one. */
 export const firstMonthOf = (startDate: string) => (startDate.endsWith('-01') ? startDate : addMonths(`${startDate.slice(0, 7)}-01`, 1));
 
-/**
- * A worker applies for a product against their own registered contract, consenting to the
- * lender seeing its key terms. Amount, term and the instalment's share of the wage are checked
- * against the product and the corridor caps; a refusal names every problem, nothing is stored.
- */
-export async function applyForLoan(db: Kysely<DB>, actor: Actor, input: unknown): Promise<{ id: string }> {
-  requireScope(actor, 'loans:apply');
+/** What an application would be: checked against the product and the corridor caps (every problem named), with its schedule. */
+async function checkApplication(db: Kysely<DB>, actor: Actor, req: QuoteRequest) {
   if (!actor.workerId) throw forbidden('Only a worker applies for a loan, for themselves');
-  const req = parseOrThrow(ApplyRequest, input, 'loan application');
   const contract = await findRegisteredContract(db, req.contract_id);
   if (!contract || contract.worker_id !== actor.workerId) throw notFound(`Contract ${req.contract_id}`);
   if (contract.status !== 'registered') throw conflict(`Contract ${contract.contract_no} is ${contract.status}: a pre-departure loan needs a registered contract before it starts`);
@@ -84,6 +78,38 @@ export async function applyForLoan(db: Kysely<DB>, actor: Actor, input: unknown)
         `the monthly instalment would be ${instalment}${otherInstalments ? ` (plus ${otherInstalments} for your other loans on this contract)` : ''}, ` +
         `above ${caps.max_instalment_share_bp / 100}% of the wage (${cap}): borrow less or over more months`,
     });
+  return { contract, product, caps, principal, rows, instalment, cap, problems };
+}
+
+/**
+ * What the worker would repay, before consenting: the same checks as the application (422 with
+ * pointers), the schedule and its total cost. Nothing is stored and nothing is shown to the lender.
+ */
+export async function quoteLoan(db: Kysely<DB>, actor: Actor, input: unknown): Promise<LoanQuote> {
+  requireScope(actor, 'loans:apply');
+  if (!actor.workerId) throw forbidden('Only a worker applies for a loan, for themselves');
+  const req = parseOrThrow(QuoteRequest, input, 'loan quote');
+  const { contract, product, principal, rows, instalment, cap, problems } = await checkApplication(db, actor, req);
+  if (problems.length) throw new AppError('validation_failed', 'The loan application is not valid', problems);
+  const total = rows.reduce((a, r) => a + r.amount_minor, 0);
+  return {
+    product_id: product.id, contract_id: contract.id, currency: product.currency, amount_minor: req.amount_minor, fee_minor: product.fee_minor,
+    principal_minor: principal, term_months: req.term_months, annual_rate_bp: product.annual_rate_bp, instalment_minor: instalment,
+    max_instalment_minor: cap, total_minor: total, cost_minor: total - req.amount_minor, first_month: rows[0]?.due_month ?? firstMonthOf(contract.start_date),
+    schedule: rows.map((r) => ({ seq: r.seq, due_month: r.due_month, principal_minor: r.principal_minor, interest_minor: r.interest_minor, amount_minor: r.amount_minor })),
+  };
+}
+
+/**
+ * A worker applies for a product against their own registered contract, consenting to the
+ * lender seeing its key terms. Amount, term and the instalment's share of the wage are checked
+ * against the product and the corridor caps; a refusal names every problem, nothing is stored.
+ */
+export async function applyForLoan(db: Kysely<DB>, actor: Actor, input: unknown): Promise<{ id: string }> {
+  requireScope(actor, 'loans:apply');
+  if (!actor.workerId) throw forbidden('Only a worker applies for a loan, for themselves');
+  const req = parseOrThrow(ApplyRequest, input, 'loan application');
+  const { contract, product, caps, principal, instalment, problems } = await checkApplication(db, actor, req);
   if (problems.length) throw new AppError('validation_failed', 'The loan application is not valid', problems);
   return db.transaction().execute(async (trx) => {
     const { id } = await trx

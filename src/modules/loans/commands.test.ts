@@ -43,4 +43,13 @@ describe('corridor loans (operator commands)', () => {
     assert.equal(totals.code, 0, totals.stderr);
     assert.deepEqual(JSON.parse(totals.stdout).rows, []);
   });
+
+  it('records a refund paid: an unknown loan is refused (exit 1), a malformed amount is wrong usage (exit 2)', async () => {
+    const args = ['--currency', 'AED', '--paid-on', '2026-08-10', '--reference', 'TRX-1', '--json'];
+    const unknown = await corridor(['--data', data, 'loans', 'refund', '00000000-0000-4000-8000-000000000001', '--amount-minor', '100', ...args]);
+    assert.equal(unknown.code, 1, unknown.stderr);
+    assert.equal(JSON.parse(unknown.stdout).error.code, 'not_found');
+    const bad = await corridor(['--data', data, 'loans', 'refund', '00000000-0000-4000-8000-000000000001', '--amount-minor', '12.5', ...args]);
+    assert.equal(bad.code, 2, bad.stderr);
+  });
 });

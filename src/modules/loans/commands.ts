@@ -6,6 +6,7 @@ import { Period } from '../wages/reconcile/period.js';
 import { reportDeductions } from './deductions.js';
 import { loanTotals } from './loan-views.js';
 import { matchRepayments } from './match-repayments.js';
+import { recordRefundPayment } from './refunds.js';
 
 const usage = (message: string) => new AppError('bad_request', message);
 
@@ -44,6 +45,25 @@ export function loanCommands(program: Command): void {
     });
 
   loans
+    .command('refund')
+    .description('Record a refund paid back to a worker (amount, day, reference): at most what the repayment match recorded as owed')
+    .argument('<loan-id>', 'the loan')
+    .requiredOption('--amount-minor <N>', 'amount paid back, minor units')
+    .requiredOption('--currency <CODE>', "the loan's currency (ISO 4217)")
+    .requiredOption('--paid-on <YYYY-MM-DD>', 'day it was paid')
+    .requiredOption('--reference <TEXT>', 'the payment reference')
+    .option('--json', 'print one JSON document')
+    .action(async (loanId: string, options: { amountMinor: string; currency: string; paidOn: string; reference: string; json?: boolean }, command: Command) => {
+      if (!/^\d+$/.test(options.amountMinor)) return reportError(usage(`--amount-minor ${options.amountMinor}: expected a whole number of minor units`), Boolean(options.json));
+      await runCommand(command, async ({ database, actor }) => {
+        const p = await recordRefundPayment(database.db, actor, loanId, {
+          amount_minor: Number(options.amountMinor), currency: options.currency, paid_on: options.paidOn, reference: options.reference,
+        });
+        return { json: p, text: `refund of ${p.amount_minor} ${p.currency} paid on ${p.paid_on} (${p.reference}) recorded for loan ${p.loan_id}` };
+      });
+    });
+
+  loans
     .command('totals')
     .description('Loan totals by corridor and currency')
     .option('--corridor <CODE>', 'only this corridor')
@@ -53,7 +73,7 @@ export function loanCommands(program: Command): void {
         const t = await loanTotals(database.db, actor, { corridor: options.corridor });
         return {
           json: t,
-          text: t.rows.map((r) => `${r.corridor_code} ${r.currency}: ${r.applications} applications, ${r.disbursed} disbursed (${r.disbursed_minor}), repaid ${r.repaid_minor}, balance ${r.balance_minor}, refunds owed ${r.refunds_owed_minor}, ${r.months_deferred} months deferred, ${r.months_flagged} flagged`).join('\n') || 'no loans',
+          text: t.rows.map((r) => `${r.corridor_code} ${r.currency}: ${r.applications} applications, ${r.disbursed} disbursed (${r.disbursed_minor}), repaid ${r.repaid_minor}, balance ${r.balance_minor}, refunds owed ${r.refunds_owed_minor} (paid ${r.refunds_paid_minor}), ${r.months_deferred} months deferred, ${r.months_flagged} flagged`).join('\n') || 'no loans',
         };
       });
     });

@@ -8,7 +8,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { type Actor, isPlatform, requireScope } from '../../core/auth/actor.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import type { DB } from '../../schema.js';
-import type { LoanDetail, LoanSummary, Totals } from './loan.schema.js';
+import type { LoanDetail, LoanSummary, RefundPayment, Totals } from './loan.schema.js';
 
 export function loansInView(actor: Actor): RawBuilder<boolean> {
   if (isPlatform(actor)) return sql<boolean>`TRUE`;
@@ -28,12 +28,14 @@ const summaryQuery = (where: RawBuilder<boolean>) => sql<LoanSummary>`
          l.amount_minor, l.fee_minor, l.principal_minor, l.term_months, l.annual_rate_bp, l.instalment_minor, l.first_month, l.status,
          l.decision_reason, l.disbursed_on, ${iso('l.created_at')} AS created_at,
          coalesce(s.scheduled, 0)::bigint AS scheduled_minor, coalesce(r.repaid, 0)::bigint AS repaid_minor,
-         (coalesce(s.scheduled, 0) - coalesce(r.repaid, 0))::bigint AS balance_minor, coalesce(r.refunds, 0)::bigint AS refunds_owed_minor
+         (coalesce(s.scheduled, 0) - coalesce(r.repaid, 0))::bigint AS balance_minor, coalesce(r.refunds, 0)::bigint AS refunds_owed_minor,
+         coalesce(f.paid, 0)::bigint AS refunds_paid_minor
   FROM loans l
   JOIN loan_products p ON p.id = l.product_id
   JOIN organisations o ON o.id = l.lender_id
   LEFT JOIN LATERAL (SELECT sum(i.amount_minor) AS scheduled FROM loan_instalments i WHERE i.loan_id = l.id) s ON TRUE
   LEFT JOIN LATERAL (SELECT sum(x.applied_minor) AS repaid, sum(x.refund_minor) AS refunds FROM loan_repayments x WHERE x.loan_id = l.id) r ON TRUE
+  LEFT JOIN LATERAL (SELECT sum(y.amount_minor) AS paid FROM loan_refund_payments y WHERE y.loan_id = l.id) f ON TRUE
   WHERE ${where}
   ORDER BY l.created_at DESC`;
 
@@ -50,7 +52,7 @@ export async function getLoan(db: Kysely<DB>, actor: Actor, loanId: string): Pro
   if (!loan) throw notFound(`Loan ${loanId}`);
   // Key terms: the worker's own; the lender's only under the consent (the view already hides withdrawn applications).
   const showTerms = isPlatform(actor) || actor.workerId === loan.worker_id || actor.organisationKind === 'lender';
-  const [terms, schedule, repayments] = await Promise.all([
+  const [terms, schedule, repayments, refundPayments] = await Promise.all([
     showTerms
       ? sql<LoanDetail['key_terms'] & object>`
           SELECT c.contract_no, e.name AS employer_name, v.terms->>'occupation_isco' AS occupation_isco, v.terms->>'job_title' AS job_title,
@@ -64,14 +66,24 @@ export async function getLoan(db: Kysely<DB>, actor: Actor, loanId: string): Pro
       FROM loan_instalments i LEFT JOIN loan_repayments r ON r.loan_id = i.loan_id AND r.seq = i.seq AND r.outcome <> 'deferred'
       WHERE i.loan_id = ${loanId} ORDER BY i.seq`.execute(db).then((r) => r.rows),
     db.selectFrom('loan_repayments').select(['month', 'seq', 'wage_status', 'due_minor', 'deducted_minor', 'cap_minor', 'applied_minor', 'refund_minor', 'outcome', 'flag']).where('loan_id', '=', loanId).orderBy('month').execute(),
+    refundPaymentsOf(db, loanId),
   ]);
-  return { ...loan, key_terms: terms.rows[0] ?? null, schedule, repayments };
+  return { ...loan, key_terms: terms.rows[0] ?? null, schedule, repayments, refund_payments: refundPayments };
+}
+
+/** The refunds the lender recorded as paid back to the worker, oldest first. */
+export async function refundPaymentsOf(db: Kysely<DB>, loanId: string): Promise<RefundPayment[]> {
+  const { rows } = await sql<RefundPayment>`
+    SELECT id, loan_id, currency, amount_minor, paid_on, reference, ${iso('recorded_at')} AS recorded_at
+    FROM loan_refund_payments WHERE loan_id = ${loanId} ORDER BY paid_on, recorded_at`.execute(db);
+  return rows;
 }
 
 const totalsQuery = (where: RawBuilder<boolean>) => sql<Totals['rows'][number]>`
   WITH s AS (SELECT i.loan_id, sum(i.amount_minor) AS scheduled FROM loan_instalments i GROUP BY i.loan_id),
   r AS (SELECT x.loan_id, sum(x.applied_minor) AS repaid, sum(x.refund_minor) AS refunds, count(*) FILTER (WHERE x.outcome = 'deferred') AS deferred,
-               count(*) FILTER (WHERE x.flag IS NOT NULL) AS flagged FROM loan_repayments x GROUP BY x.loan_id)
+               count(*) FILTER (WHERE x.flag IS NOT NULL) AS flagged FROM loan_repayments x GROUP BY x.loan_id),
+  f AS (SELECT y.loan_id, sum(y.amount_minor) AS paid FROM loan_refund_payments y GROUP BY y.loan_id)
   SELECT l.corridor_code, l.currency,
          count(*) FILTER (WHERE l.status <> 'withdrawn')::int AS applications,
          count(*) FILTER (WHERE l.status IN ('approved', 'disbursed'))::int AS approved,
@@ -82,9 +94,10 @@ const totalsQuery = (where: RawBuilder<boolean>) => sql<Totals['rows'][number]>`
          coalesce(sum(r.repaid), 0)::bigint AS repaid_minor,
          coalesce(sum(s.scheduled), 0)::bigint - coalesce(sum(r.repaid), 0)::bigint AS balance_minor,
          coalesce(sum(r.refunds), 0)::bigint AS refunds_owed_minor,
+         coalesce(sum(f.paid), 0)::bigint AS refunds_paid_minor,
          coalesce(sum(r.deferred), 0)::int AS months_deferred,
          coalesce(sum(r.flagged), 0)::int AS months_flagged
-  FROM loans l LEFT JOIN s ON s.loan_id = l.id LEFT JOIN r ON r.loan_id = l.id
+  FROM loans l LEFT JOIN s ON s.loan_id = l.id LEFT JOIN r ON r.loan_id = l.id LEFT JOIN f ON f.loan_id = l.id
   WHERE ${where}
   GROUP BY l.corridor_code, l.currency
   ORDER BY l.corridor_code, l.currency`;

@@ -46,6 +46,44 @@ export const ApplyRequest = z.strictObject({
 });
 export type ApplyRequest = z.infer<typeof ApplyRequest>;
 
+export const QuoteRequest = ApplyRequest.omit({ consent_to_share_key_terms: true });
+export type QuoteRequest = z.infer<typeof QuoteRequest>;
+
+export const LoanQuote = z.object({
+  product_id: z.string(),
+  contract_id: z.string(),
+  currency: z.string(),
+  amount_minor: z.number().describe('Paid out to you'),
+  fee_minor: z.number(),
+  principal_minor: z.number().describe('Amount plus the fee: what the schedule repays'),
+  term_months: z.number(),
+  annual_rate_bp: z.number(),
+  instalment_minor: z.number().describe('The largest monthly instalment'),
+  max_instalment_minor: z.number().describe("The most the corridor lets an instalment take from this contract's wage"),
+  total_minor: z.number().describe('Everything you repay'),
+  cost_minor: z.number().describe('What the loan costs: total repaid minus the amount paid out (interest and fee)'),
+  first_month: z.string(),
+  schedule: z.array(z.object({ seq: z.number(), due_month: z.string(), principal_minor: z.number(), interest_minor: z.number(), amount_minor: z.number() })),
+});
+export type LoanQuote = z.infer<typeof LoanQuote>;
+
+export const RefundPaymentRequest = z.strictObject({
+  amount_minor: Minor.min(1).describe('Paid back to the worker, minor units: at most what is still owed'),
+  currency: Currency.describe("The loan's currency"),
+  paid_on: IsoDate.describe('Day it was paid (not in the future)'),
+  reference: z.string().trim().min(1).max(200).describe('Your payment reference (bank transfer, wallet transaction)'),
+});
+export const RefundPayment = z.object({
+  id: z.string(),
+  loan_id: z.string(),
+  currency: z.string(),
+  amount_minor: z.number(),
+  paid_on: z.string(),
+  reference: z.string(),
+  recorded_at: z.string(),
+});
+export type RefundPayment = z.infer<typeof RefundPayment>;
+
 export const DecisionRequest = z.strictObject({
   decision: z.enum(['approve', 'decline']),
   reason: z.string().trim().min(1).max(1000).optional(),
@@ -116,6 +154,7 @@ export const LoanSummary = z.object({
   repaid_minor: z.number(),
   balance_minor: z.number().describe('Still to repay: scheduled minus repaid'),
   refunds_owed_minor: z.number().describe('Deducted above the cap or from a wage not paid in full: owed back to the worker'),
+  refunds_paid_minor: z.number().describe('Of the refunds owed, what the lender recorded as paid back'),
 });
 export type LoanSummary = z.infer<typeof LoanSummary>;
 
@@ -123,6 +162,7 @@ export const LoanDetail = LoanSummary.extend({
   key_terms: KeyTerms.nullable().describe('Shown to the worker, and to the lender while the worker consents'),
   schedule: z.array(Instalment),
   repayments: z.array(Repayment),
+  refund_payments: z.array(RefundPayment),
 });
 export type LoanDetail = z.infer<typeof LoanDetail>;
 
@@ -140,6 +180,7 @@ export const Totals = z.object({
       repaid_minor: z.number(),
       balance_minor: z.number(),
       refunds_owed_minor: z.number(),
+      refunds_paid_minor: z.number(),
       months_deferred: z.number(),
       months_flagged: z.number(),
     }),

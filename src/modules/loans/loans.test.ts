@@ -239,4 +239,61 @@ describe('pre-departure loans repaid through the wage system', () => {
     assert.equal((await call('GET', '/api/v1/loans/totals', tok.lender!)).statusCode, 403);
     assert.equal((await call('GET', '/api/v1/loans/totals', worker)).statusCode, 403);
   });
+
+  it('a worker sees the schedule and total cost before consenting (quote): nothing stored, limits and cap as pointers', async () => {
+    const before = await count('loans');
+    const ask = { product_id: productId, contract_id: otherContractId, amount_minor: 100000, term_months: 12 };
+    const res = await call('POST', '/api/v1/loans/quote', otherWorker, ask);
+    assert.equal(res.statusCode, 200, res.body);
+    const q = res.json();
+    const rows = schedule(102000, 1200, 12, '2026-03-01');
+    assert.equal(q.principal_minor, 102000);
+    assert.equal(q.instalment_minor, rows[0]!.amount_minor);
+    assert.equal(q.total_minor, rows.reduce((a, r) => a + r.amount_minor, 0));
+    assert.equal(q.cost_minor, q.total_minor - 100000);
+    assert.equal(q.max_instalment_minor, 22500, '15% of the wage');
+    assert.equal(q.schedule.length, 12);
+    const bad = await call('POST', '/api/v1/loans/quote', otherWorker, { ...ask, amount_minor: 500000, term_months: 36 });
+    assert.equal(bad.statusCode, 422, bad.body);
+    assert.deepEqual(pointers(bad).map((p) => p.pointer).sort(), ['/amount_minor', '/term_months']);
+    assert.equal((await call('POST', '/api/v1/loans/quote', worker, ask)).statusCode, 404, "another worker's contract");
+    assert.equal((await call('POST', '/api/v1/loans/quote', tok.lender!, ask)).statusCode, 403);
+    assert.equal(await count('loans'), before);
+  });
+
+  it('refunds: the lender records each refund paid (amount, day, reference) up to what is owed; the worker and the authorities see owed vs paid', async () => {
+    const owed = (await call('GET', `/api/v1/loans/${loanId}`, worker)).json().refunds_owed_minor as number;
+    const refunds = () => t.database.db.selectFrom('loan_refund_payments').selectAll().execute();
+    const good = { amount_minor: 1000, currency: 'AED', paid_on: '2026-08-10', reference: 'TRX-0001' };
+    // Another lender's loan is not found; a worker may not record one.
+    assert.equal((await call('POST', `/api/v1/loans/${loanId}/refunds`, tok.lenderB!, good)).statusCode, 404);
+    assert.equal((await call('POST', '/api/v1/loans/00000000-0000-4000-8000-000000000001/refunds', tok.lender!, good)).statusCode, 404);
+    assert.equal((await call('POST', `/api/v1/loans/${loanId}/refunds`, worker, good)).statusCode, 403);
+    // Bad input: every problem by pointer, nothing stored.
+    const bad = await call('POST', `/api/v1/loans/${loanId}/refunds`, tok.lender!, { amount_minor: owed + 1, currency: 'QAR', paid_on: '2999-01-01', reference: 'X' });
+    assert.equal(bad.statusCode, 422, bad.body);
+    assert.deepEqual(pointers(bad).map((p) => p.pointer).sort(), ['/amount_minor', '/currency', '/paid_on']);
+    const shape = await call('POST', `/api/v1/loans/${loanId}/refunds`, tok.lender!, { amount_minor: -5, currency: 'AED', paid_on: '2026-08-10' });
+    assert.equal(shape.statusCode, 422, shape.body);
+    assert.deepEqual([...new Set(pointers(shape).map((p) => p.pointer))].sort(), ['/amount_minor', '/reference']);
+    assert.deepEqual(await refunds(), []);
+
+    const first = await call('POST', `/api/v1/loans/${loanId}/refunds`, tok.lender!, good);
+    assert.equal(first.statusCode, 201, first.body);
+    assert.deepEqual([first.json().amount_minor, first.json().paid_on, first.json().reference], [1000, '2026-08-10', 'TRX-0001']);
+    const seen = (await call('GET', `/api/v1/loans/${loanId}`, worker)).json();
+    assert.deepEqual([seen.refunds_owed_minor, seen.refunds_paid_minor], [owed, 1000]);
+    assert.deepEqual(seen.refund_payments.map((r: { reference: string }) => r.reference), ['TRX-0001']);
+    const rest = await call('POST', `/api/v1/loans/${loanId}/refunds`, tok.lender!, { ...good, amount_minor: owed - 1000, reference: 'TRX-0002' });
+    assert.equal(rest.statusCode, 201, rest.body);
+    const more = await call('POST', `/api/v1/loans/${loanId}/refunds`, tok.lender!, { ...good, amount_minor: 1, reference: 'TRX-0003' });
+    assert.equal(more.statusCode, 422, more.body);
+    assert.match(pointers(more)[0]!.message!, /already paid/);
+    for (const who of ['origin', 'dest']) {
+      const row = (await call('GET', '/api/v1/loans/totals', tok[who]!)).json().rows[0];
+      assert.deepEqual([row.refunds_owed_minor, row.refunds_paid_minor], [owed, owed]);
+    }
+    assert.equal((await call('GET', '/api/v1/loans/portfolio', tok.lender!)).json().rows[0].refunds_paid_minor, owed);
+    assert.equal((await refunds()).length, 2);
+  });
 });

@@ -2,15 +2,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App, AppContext } from '../../http/types.js';
 import { monthStart } from '../wages/reconcile/period.js';
-import { applyForLoan, decideLoan, disburseLoan, withdrawApplication } from './applications.js';
+import { applyForLoan, decideLoan, disburseLoan, quoteLoan, withdrawApplication } from './applications.js';
 import { reportDeductions } from './deductions.js';
 import {
-  ApplyRequest, DecisionRequest, DeductionReport, DisburseRequest, DueDeductions, LoanDetail, LoanSummary, MatchRequest, MatchSummary,
-  Product, PublishProductRequest, Totals,
+  ApplyRequest, DecisionRequest, DeductionReport, DisburseRequest, DueDeductions, LoanDetail, LoanQuote, LoanSummary, MatchRequest, MatchSummary,
+  Product, PublishProductRequest, QuoteRequest, RefundPayment, RefundPaymentRequest, Totals,
 } from './loan.schema.js';
 import { dueDeductions, getLoan, lenderPortfolio, listLoans, loanTotals } from './loan-views.js';
 import { matchRepayments } from './match-repayments.js';
 import { listProducts, publishProduct } from './products.js';
+import { recordRefundPayment } from './refunds.js';
 
 const CSV_TYPES = ['text/csv'];
 const CSV_LIMIT = 64 * 1024 * 1024;
@@ -47,6 +48,17 @@ export async function loanRoutes(app: App, ctx: AppContext): Promise<void> {
         response: { 201: Created },
       },
     }, async (request, reply) => reply.status(201).send(await applyForLoan(db, request.actor, request.body)));
+
+    r.post('/api/v1/loans/quote', {
+      config: { scope: 'loans:apply' },
+      schema: {
+        tags,
+        summary: 'What a loan would cost you, before you consent: the schedule, the largest instalment and the total repaid (a worker; nothing is stored or shown to the lender)',
+        description: 'The same checks as the application: 422 with a JSON pointer for an amount or term outside the product limits, or an instalment above the corridor share of the wage.',
+        body: QuoteRequest,
+        response: { 200: LoanQuote },
+      },
+    }, async (request) => quoteLoan(db, request.actor, request.body));
 
     r.get('/api/v1/loans', {
       config: { scope: 'loans:read' },
@@ -109,6 +121,18 @@ export async function loanRoutes(app: App, ctx: AppContext): Promise<void> {
       await decideLoan(db, request.actor, request.params.id, request.body);
       return { id: request.params.id, status: request.body.decision === 'approve' ? 'approved' : 'declined' };
     });
+
+    r.post('/api/v1/loans/:id/refunds', {
+      config: { scope: 'loans:lend' },
+      schema: {
+        tags,
+        summary: 'Record a refund paid back to the worker (the lender): amount, day, reference; at most what the repayment match recorded as owed',
+        description: "422 with JSON pointers (above what is still owed, another currency, a day in the future); another lender's loan is 404; nothing is stored from a refused payment.",
+        params: LoanParams,
+        body: RefundPaymentRequest,
+        response: { 201: RefundPayment },
+      },
+    }, async (request, reply) => reply.status(201).send(await recordRefundPayment(db, request.actor, request.params.id, request.body)));
 
     r.post('/api/v1/loans/:id/disbursement', {
       config: { scope: 'loans:lend' },

@@ -104,7 +104,19 @@ export interface LoanRepaymentsTable {
   matched_at: Generated<Date>;
 }
 
-/** The loan tables (migration 0040). */
+export interface LoanRefundPaymentsTable {
+  id: Generated<string>;
+  loan_id: string;
+  lender_id: string;
+  currency: string;
+  amount_minor: number;
+  paid_on: string;
+  reference: string;
+  recorded_by_user_id: string | null;
+  recorded_at: Generated<Date>;
+}
+
+/** The loan tables (migrations 0040, 0041). */
 export interface LoanTables {
   loan_products: LoanProductsTable;
   loans: LoansTable;
@@ -112,4 +124,5 @@ export interface LoanTables {
   loan_deduction_reports: LoanDeductionReportsTable;
   loan_deductions: LoanDeductionsTable;
   loan_repayments: LoanRepaymentsTable;
+  loan_refund_payments: LoanRefundPaymentsTable;
 }

@@ -15,6 +15,7 @@ const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 /** A contract with what the costs need: its terms in force, its job order and the jointly liable parties. */
 interface CostContract {
   id: string;
+  contract_no: string;
   employer_id: string;
   worker_id: string;
   corridor_code: string;
@@ -32,13 +33,13 @@ async function loadContract(db: Kysely<DB>, id: string): Promise<CostContract | 
     .innerJoin('contract_versions as v', (j) => j.onRef('v.employer_id', '=', 'c.employer_id').onRef('v.contract_id', '=', 'c.id')
       .on((eb) => eb('v.version', '=', eb.fn.coalesce('c.registered_version', 'c.current_version'))))
     .leftJoin('job_orders as j', 'j.id', 'c.job_order_id')
-    .select(['c.id', 'c.employer_id', 'c.worker_id', 'c.corridor_code', 'c.origin_country', 'c.job_order_id', 'v.currency', 'v.monthly_fixed_minor', 'v.terms',
+    .select(['c.id', 'c.contract_no', 'c.employer_id', 'c.worker_id', 'c.corridor_code', 'c.origin_country', 'c.job_order_id', 'v.currency', 'v.monthly_fixed_minor', 'v.terms',
       'j.origin_agency_id', 'j.destination_liable_id'])
     .where('c.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const terms = row.terms as ContractTerms;
   return {
-    id: row.id, employer_id: row.employer_id, worker_id: row.worker_id, corridor_code: row.corridor_code, origin_country: row.origin_country,
+    id: row.id, contract_no: row.contract_no, employer_id: row.employer_id, worker_id: row.worker_id, corridor_code: row.corridor_code, origin_country: row.origin_country,
     job_order_id: row.job_order_id, currency: row.currency, monthly_fixed_minor: Number(row.monthly_fixed_minor),
     origin_agency_id: row.origin_agency_id ?? terms.recruitment_agency_id ?? null,
     destination_liable_id: row.destination_liable_id ?? row.employer_id,
@@ -169,7 +170,7 @@ export async function costSummary(db: Kysely<DB>, actor: Actor, contractId: stri
       };
   }
   return {
-    contract_id: contract.id, worker_id: contract.worker_id, origin_agency_id: contract.origin_agency_id, agency, worker,
+    contract_id: contract.id, contract_no: contract.contract_no, worker_id: contract.worker_id, origin_agency_id: contract.origin_agency_id, agency, worker,
     difference_minor: agency && worker ? worker.total_wage_minor - agency.total_wage_minor : null,
     cap_minor: inForce?.rules.worker_fee_cap_minor ?? 0, sdg_10_7_1: sdg, breaches: breaches.map(breachView),
   };

@@ -185,6 +185,7 @@ export const CostDeclaration = z.object({
 });
 export const CostSummary = z.object({
   contract_id: z.string(),
+  contract_no: z.string(),
   worker_id: z.string(),
   origin_agency_id: z.string().nullable().describe('The origin agency (jointly liable), whom the worker may rate'),
   agency: CostDeclaration.nullable(),
