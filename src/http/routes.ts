@@ -11,6 +11,7 @@ import { verificationRoutes } from '../modules/contracts/verification/routes.js'
 import { contractPdfRoutes } from '../modules/contracts/pdf/routes.js';
 import { recruitmentRoutes } from '../modules/recruitment/routes.js';
 import { loanRoutes } from '../modules/loans/routes.js';
+import { salaryTemplateRoute } from '../modules/wages/intake/template-route.js';
 import type { App, AppContext } from './types.js';
 
 /** Every module's routes, in one list. */
@@ -28,4 +29,5 @@ export async function registerModuleRoutes(app: App, ctx: AppContext): Promise<v
   await remittanceRoutes(app, ctx);
   await recruitmentRoutes(app, ctx);
   await loanRoutes(app, ctx);
+  await salaryTemplateRoute(app);
 }

@@ -40,6 +40,8 @@ export const SCOPES = [
   'contracts:reject',
   'contracts:employment',
   'safeguards:record',
+  // Contracts counted by stage over the authority's side (charts): authorities and the platform only.
+  'contracts:stages',
   // Wage protection: submit salary files (agents), read results in scope, record mandates, reconcile (and run the
   // follow-up), justify a late wage (employers), answer a justification (workers).
   'wages:submit',
@@ -76,7 +78,7 @@ const EVERYONE: Scope[] = ['reference:read', 'corridors:read', 'self:read'];
 /** Every organisation's staff may read organisations; the services narrow it to their own (and an authority's country). */
 const STAFF: Scope[] = [...EVERYONE, 'organisations:read'];
 const AUTHORITY: Scope[] = [
-  ...STAFF, 'corridors:propose', 'corridors:approve', 'audit:read', 'contracts:read', 'contracts:reject', 'safeguards:record',
+  ...STAFF, 'corridors:propose', 'corridors:approve', 'audit:read', 'contracts:read', 'contracts:reject', 'safeguards:record', 'contracts:stages',
 ];
 
 /** Scopes of an organisation's staff, by the kind of organisation. */

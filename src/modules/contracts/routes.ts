@@ -13,6 +13,7 @@ import { getContract } from './get-contract.js';
 import { GetContractQuery } from './get-contract.schema.js';
 import { healthExceptionRoutes } from './health-exceptions/routes.js';
 import { ContractList, listContracts } from './list-contracts.js';
+import { contractStages, ContractStages, StagesQuery } from './contract-stages.js';
 import { offerContract } from './offer-contract.js';
 import { registerContract } from './register-contract.js';
 import { type SimpleAction, takeStep } from './take-step.js';
@@ -58,6 +59,15 @@ export async function contractRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { tags, summary: 'The contracts you may see, newest first', querystring: ListQuery, response: { 200: ContractList } },
     },
     async (request) => listContracts(db(), request.actor, request.query),
+  );
+
+  app.get(
+    '/api/v1/contracts/stages',
+    {
+      config: { scope: 'contracts:stages' },
+      schema: { tags, summary: "How many contracts are at each stage on your side (authorities; the platform all)", querystring: StagesQuery, response: { 200: ContractStages } },
+    },
+    async (request) => contractStages(db(), request.actor, request.query),
   );
 
   app.get(

@@ -8,6 +8,9 @@ import { LoginRequest, LoginResponse } from './login.schema.js';
 import { logout } from './logout.js';
 import { me } from './me.js';
 import { MeResponse } from './me.schema.js';
+import { setPreferences } from './preferences.js';
+import { PreferencesRequest } from './preferences.schema.js';
+import { SessionUser } from '../users/user.js';
 
 export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   const db = () => ctx.database.db;
@@ -43,6 +46,20 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { tags: ['auth'], summary: 'Who you are: account, organisation, scopes and CSRF token', response: { 200: MeResponse } },
     },
     async (request) => me(db(), request.actor, request.csrfToken),
+  );
+
+  app.patch(
+    '/api/v1/auth/me',
+    {
+      config: { scope: 'self:read' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Your own preferences: the language of the web application, used after sign-in on any device',
+        body: PreferencesRequest,
+        response: { 200: SessionUser },
+      },
+    },
+    async (request) => setPreferences(db(), request.actor, request.body),
   );
 
   app.post(
