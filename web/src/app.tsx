@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { RequireSession } from './auth/require-session.js';
-import { type Me, SessionProvider } from './auth/session.js';
+import { isAdmin, type Me, SessionProvider } from './auth/session.js';
 import { Layout } from './components/layout.js';
 import { Loading } from './components/status.js';
 import { LocaleProvider } from './i18n/locale-provider.js';
@@ -16,14 +16,23 @@ const WagesPage = lazy(() => import('./pages/worker/wages-page.js'));
 const VerifyStart = lazy(() => import('./pages/verify/verify-start.js'));
 const VerifyPage = lazy(() => import('./pages/verify/verify-page.js'));
 const EmployerHome = lazy(() => import('./pages/employer/employer-home.js'));
+const DraftContract = lazy(() => import('./pages/employer/draft-contract.js'));
+const AgentDesk = lazy(() => import('./pages/agent/agent-desk.js'));
 const AuthorityQueue = lazy(() => import('./pages/authority/authority-queue.js'));
+const ContractReview = lazy(() => import('./pages/authority/contract-review.js'));
+const EscalationsPage = lazy(() => import('./pages/authority/escalations-page.js'));
 const ComparePage = lazy(() => import('./pages/remittances/compare-page.js'));
 const ProviderPage = lazy(() => import('./pages/remittances/provider-page.js'));
 const WorkerLoans = lazy(() => import('./pages/loans/worker-loans.js'));
+const ApplyLoan = lazy(() => import('./pages/loans/apply-loan.js'));
 const LenderDesk = lazy(() => import('./pages/loans/lender-desk.js'));
 const AuthorityLoanTotals = lazy(() => import('./pages/loans/authority-totals.js'));
 const WorkerCosts = lazy(() => import('./pages/recruitment/worker-costs.js'));
 const RecruitmentDesk = lazy(() => import('./pages/recruitment/recruitment-desk.js'));
+const AdminOrganisations = lazy(() => import('./pages/admin/admin-organisations.js'));
+const AdminUsers = lazy(() => import('./pages/admin/admin-users.js'));
+const AdminTokens = lazy(() => import('./pages/admin/admin-tokens.js'));
+const AuthorityCompliance = lazy(() => import('./pages/authority/compliance-page.js'));
 const NotFound = lazy(() => import('./pages/not-found.js'));
 
 const isWorker = (me: Me) => me.user?.role === 'worker';
@@ -45,9 +54,20 @@ export function App() {
                 <Route path="/worker/contracts/:id" element={<RequireSession allow={isWorker}><ContractPage /></RequireSession>} />
                 <Route path="/worker/wages" element={<RequireSession allow={isWorker}><WagesPage /></RequireSession>} />
                 <Route path="/employer" element={<RequireSession allow={isKind('employer')}><EmployerHome /></RequireSession>} />
+                <Route path="/employer/contracts/new" element={<RequireSession allow={isKind('employer')}><DraftContract /></RequireSession>} />
+                <Route path="/employer/contracts/:id" element={<RequireSession allow={isKind('employer')}><DraftContract /></RequireSession>} />
+                <Route path="/agent" element={<RequireSession allow={isKind('wage_agent')}><AgentDesk /></RequireSession>} />
                 <Route
                   path="/authority"
                   element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><AuthorityQueue /></RequireSession>}
+                />
+                <Route
+                  path="/authority/contracts/:id"
+                  element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><ContractReview /></RequireSession>}
+                />
+                <Route
+                  path="/authority/escalations"
+                  element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><EscalationsPage /></RequireSession>}
                 />
                 <Route path="/send-money" element={<ComparePage />} />
                 <Route path="/provider" element={<RequireSession allow={isKind('remittance_provider')}><ProviderPage /></RequireSession>} />
@@ -58,8 +78,13 @@ export function App() {
                 />
                 <Route path="/account" element={<RequireSession allow={() => true}><Account /></RequireSession>} />
                 <Route path="/worker/loans" element={<RequireSession allow={isWorker}><WorkerLoans /></RequireSession>} />
+                <Route path="/worker/loans/apply" element={<RequireSession allow={isWorker}><ApplyLoan /></RequireSession>} />
                 <Route path="/lender" element={<RequireSession allow={isKind('lender')}><LenderDesk /></RequireSession>} />
                 <Route path="/authority/loans" element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><AuthorityLoanTotals /></RequireSession>} />
+                <Route path="/admin" element={<RequireSession allow={isAdmin}><AdminOrganisations /></RequireSession>} />
+                <Route path="/admin/users" element={<RequireSession allow={isAdmin}><AdminUsers /></RequireSession>} />
+                <Route path="/admin/tokens" element={<RequireSession allow={isAdmin}><AdminTokens /></RequireSession>} />
+                <Route path="/authority/compliance" element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><AuthorityCompliance /></RequireSession>} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>

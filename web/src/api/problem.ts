@@ -27,10 +27,15 @@ export function toProblem(error: unknown, response?: Response): Problem {
   };
 }
 
+/** One field problem in the page's language (the server's words where the catalogs have none). */
+export function problemText(e: FieldError): string {
+  return translate ? translate(e) : e.message;
+}
+
 /** Field problems keyed by the body member they point at ("/reason" -> "reason"), in the page's language. */
 export function fieldProblems(problem: Problem | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const e of problem?.errors ?? []) if (e.pointer) out[e.pointer.replace(/^\//, '')] ??= translate ? translate(e) : e.message;
+  for (const e of problem?.errors ?? []) if (e.pointer) out[e.pointer.replace(/^\//, '')] ??= problemText(e);
   return out;
 }
 

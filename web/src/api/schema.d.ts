@@ -178,7 +178,7 @@ export interface paths {
                                 status: "active" | "suspended" | "closed";
                                 created_at: string;
                             } | null;
-                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
+                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "contracts:stages" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                             /** @description For a browser session: echo it in X-CSRF-Token on changes */
                             csrf_token: string | null;
                         };
@@ -191,7 +191,47 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Your own preferences: the language of the web application, used after sign-in on any device */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The language the person chose in the web application; shown after sign-in on any device
+                         * @enum {string}
+                         */
+                        language: "en" | "ar" | "hi" | "ne" | "bn" | "tl" | "ur" | "id";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            display_name: string;
+                            /** @enum {string} */
+                            role: "platform_admin" | "org_admin" | "org_staff" | "worker";
+                            organisation_id: string | null;
+                            worker_id: string | null;
+                            language: string;
+                            must_change_password: boolean;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/auth/password": {
@@ -646,7 +686,7 @@ export interface paths {
                                 /** @description The public part of the token (cor_<prefix>_...), to recognise it */
                                 prefix: string;
                                 organisation_id: string;
-                                scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
+                                scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "contracts:stages" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                                 created_at: string;
                                 expires_at: string | null;
                                 revoked_at: string | null;
@@ -671,7 +711,7 @@ export interface paths {
                     "application/json": {
                         /** @description What the token is for */
                         name: string;
-                        scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
+                        scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "contracts:stages" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                         /** @description When it stops working: a timestamp, or a date (the token then works through that day, UTC) */
                         expires_at?: string;
                         /** @description Platform administrator only; default: your own organisation */
@@ -692,7 +732,7 @@ export interface paths {
                             /** @description The public part of the token (cor_<prefix>_...), to recognise it */
                             prefix: string;
                             organisation_id: string;
-                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
+                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "contracts:stages" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                             created_at: string;
                             expires_at: string | null;
                             revoked_at: string | null;
@@ -743,7 +783,7 @@ export interface paths {
                             /** @description The public part of the token (cor_<prefix>_...), to recognise it */
                             prefix: string;
                             organisation_id: string;
-                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
+                            scopes: ("reference:read" | "corridors:read" | "corridors:propose" | "corridors:approve" | "organisations:read" | "organisations:manage" | "users:manage" | "tokens:manage" | "audit:read" | "workers:read" | "workers:register" | "self:read" | "contracts:read" | "contracts:draft" | "contracts:accept" | "contracts:approve" | "contracts:register" | "contracts:reject" | "contracts:employment" | "safeguards:record" | "contracts:stages" | "wages:submit" | "wages:read" | "wages:mandate" | "wages:reconcile" | "wages:justify" | "wages:respond" | "remittances:quote" | "remittances:manage" | "recruitment:read" | "recruitment:license" | "recruitment:order" | "recruitment:verify" | "recruitment:candidates" | "recruitment:select" | "recruitment:costs" | "recruitment:rate" | "loans:read" | "loans:lend" | "loans:apply" | "loans:deduct" | "loans:match" | "loans:totals")[];
                             created_at: string;
                             expires_at: string | null;
                             revoked_at: string | null;
@@ -2047,6 +2087,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many contracts are at each stage on your side (authorities; the platform all) */
+        get: {
+            parameters: {
+                query?: {
+                    corridor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every status, in lifecycle order, with its count (0 included) */
+                            stages: {
+                                /** @enum {string} */
+                                status: "draft" | "offered" | "accepted" | "approved" | "registered" | "active" | "completed" | "terminated" | "declined" | "rejected" | "withdrawn";
+                                contracts: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7241,6 +7327,7 @@ export interface paths {
                         "application/json": {
                             costs: {
                                 contract_id: string;
+                                contract_no: string;
                                 worker_id: string;
                                 /** @description The origin agency (jointly liable), whom the worker may rate */
                                 origin_agency_id: string | null;
@@ -7355,6 +7442,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             contract_id: string;
+                            contract_no: string;
                             worker_id: string;
                             /** @description The origin agency (jointly liable), whom the worker may rate */
                             origin_agency_id: string | null;
@@ -7461,6 +7549,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             contract_id: string;
+                            contract_no: string;
                             worker_id: string;
                             /** @description The origin agency (jointly liable), whom the worker may rate */
                             origin_agency_id: string | null;
@@ -8029,6 +8118,8 @@ export interface paths {
                                 balance_minor: number;
                                 /** @description Deducted above the cap or from a wage not paid in full: owed back to the worker */
                                 refunds_owed_minor: number;
+                                /** @description Of the refunds owed, what the lender recorded as paid back */
+                                refunds_paid_minor: number;
                             }[];
                         };
                     };
@@ -8087,6 +8178,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a loan would cost you, before you consent: the schedule, the largest instalment and the total repaid (a worker; nothing is stored or shown to the lender)
+         * @description The same checks as the application: 422 with a JSON pointer for an amount or term outside the product limits, or an instalment above the corridor share of the wage.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        product_id: string;
+                        /**
+                         * Format: uuid
+                         * @description Your registered contract
+                         */
+                        contract_id: string;
+                        amount_minor: number;
+                        term_months: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            product_id: string;
+                            contract_id: string;
+                            currency: string;
+                            /** @description Paid out to you */
+                            amount_minor: number;
+                            fee_minor: number;
+                            /** @description Amount plus the fee: what the schedule repays */
+                            principal_minor: number;
+                            term_months: number;
+                            annual_rate_bp: number;
+                            /** @description The largest monthly instalment */
+                            instalment_minor: number;
+                            /** @description The most the corridor lets an instalment take from this contract's wage */
+                            max_instalment_minor: number;
+                            /** @description Everything you repay */
+                            total_minor: number;
+                            /** @description What the loan costs: total repaid minus the amount paid out (interest and fee) */
+                            cost_minor: number;
+                            first_month: string;
+                            schedule: {
+                                seq: number;
+                                due_month: string;
+                                principal_minor: number;
+                                interest_minor: number;
+                                amount_minor: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/portfolio": {
         parameters: {
             query?: never;
@@ -8123,6 +8294,7 @@ export interface paths {
                                 repaid_minor: number;
                                 balance_minor: number;
                                 refunds_owed_minor: number;
+                                refunds_paid_minor: number;
                                 months_deferred: number;
                                 months_flagged: number;
                             }[];
@@ -8177,6 +8349,7 @@ export interface paths {
                                 repaid_minor: number;
                                 balance_minor: number;
                                 refunds_owed_minor: number;
+                                refunds_paid_minor: number;
                                 months_deferred: number;
                                 months_flagged: number;
                             }[];
@@ -8414,6 +8587,8 @@ export interface paths {
                             balance_minor: number;
                             /** @description Deducted above the cap or from a wage not paid in full: owed back to the worker */
                             refunds_owed_minor: number;
+                            /** @description Of the refunds owed, what the lender recorded as paid back */
+                            refunds_paid_minor: number;
                             /** @description Shown to the worker, and to the lender while the worker consents */
                             key_terms: {
                                 contract_no: string;
@@ -8447,6 +8622,15 @@ export interface paths {
                                 refund_minor: number;
                                 outcome: string;
                                 flag: string | null;
+                            }[];
+                            refund_payments: {
+                                id: string;
+                                loan_id: string;
+                                currency: string;
+                                amount_minor: number;
+                                paid_on: string;
+                                reference: string;
+                                recorded_at: string;
                             }[];
                         };
                     };
@@ -8551,6 +8735,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a refund paid back to the worker (the lender): amount, day, reference; at most what the repayment match recorded as owed
+         * @description 422 with JSON pointers (above what is still owed, another currency, a day in the future); another lender's loan is 404; nothing is stored from a refused payment.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Paid back to the worker, minor units: at most what is still owed */
+                        amount_minor: number;
+                        /** @description The loan's currency */
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description Day it was paid (not in the future)
+                         */
+                        paid_on: string;
+                        /** @description Your payment reference (bank transfer, wallet transaction) */
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            loan_id: string;
+                            currency: string;
+                            amount_minor: number;
+                            paid_on: string;
+                            reference: string;
+                            recorded_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/{id}/disbursement": {
         parameters: {
             query?: never;
@@ -8596,6 +8845,40 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wages/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CSV template of a salary file (Corridor's own layout), with sample lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { homeOf, useSession } from '../auth/session.js';
+import { homeOf, isAdmin, useSession } from '../auth/session.js';
 import { useT } from '../i18n/t.js';
 import { LanguagePicker } from './language-picker.js';
 
@@ -18,6 +18,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('app.name')}
         </Link>
         <nav aria-label={t('layout.nav')}>
+          {me && isAdmin(me) && <><Link to="/admin">{t('admin.navLink')}</Link> </>}
+          {me && ['origin_authority', 'destination_authority'].includes(me.organisation?.kind ?? '') && <><Link to="/authority/compliance">{t('charts.navLink')}</Link> </>}
+          {me?.organisation?.kind === 'employer' && <Link to="/employer">{t('employer.nav.contracts')}</Link>}
+          {me?.organisation?.kind === 'employer' && <Link to="/employer/contracts/new">{t('employer.nav.draft')}</Link>}
+          {me?.organisation?.kind === 'wage_agent' && <Link to="/agent">{t('agent.nav')}</Link>}
           {me ? (
             <button
               type="button"

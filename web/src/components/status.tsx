@@ -41,3 +41,10 @@ export function useStatusLabel(): (status: string) => string {
   const t = useT();
   return (status) => (STATUSES.has(status) ? t(`status.${status}` as MessageId) : status);
 }
+
+/** The same words for a desk (employer, authority): an offer waits for the worker rather than being "offered to you". */
+export function useDeskStatusLabel(): (status: string) => string {
+  const t = useT();
+  const shared = useStatusLabel();
+  return (status) => (status === 'offered' ? t('employer.stage.offered') : shared(status));
+}

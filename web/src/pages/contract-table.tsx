@@ -7,10 +7,20 @@ import { useT } from '../i18n/t.js';
 export type ContractRow = Json<'/api/v1/contracts', 'get'>['contracts'][number];
 
 /** Contracts as a table for desks (employer, authorities); `action` adds a last column. */
-export function ContractTable({ rows, action }: { rows: ContractRow[]; action?: (row: ContractRow) => ReactNode }) {
+export function ContractTable({
+  rows,
+  action,
+  statusOf,
+}: {
+  rows: ContractRow[];
+  action?: (row: ContractRow) => ReactNode;
+  /** A desk's own words for a stage (the employer's "offered" waits for the worker); the shared ones otherwise. */
+  statusOf?: (stage: string) => string;
+}) {
   const t = useT();
   const f = useFormat();
-  const statusLabel = useStatusLabel();
+  const sharedLabel = useStatusLabel();
+  const statusLabel = statusOf ?? sharedLabel;
   if (!rows.length) return <p className="muted">{t('table.empty')}</p>;
   return (
     <div className="table-wrap">

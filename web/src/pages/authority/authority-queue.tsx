@@ -9,7 +9,8 @@ import { ContractTable, type ContractRow } from '../contract-table.js';
 
 /**
  * The origin authority approves contracts the worker accepted; the destination authority
- * registers approved ones. Breaches, the worker's acceptance and rejection with reasons come next.
+ * registers approved ones; each can be opened to see its breaches, the worker's acceptance and
+ * history, and to reject it with a reason (contract-review.tsx).
  */
 export default function AuthorityQueue() {
   const { me } = useSession();
@@ -44,7 +45,7 @@ export default function AuthorityQueue() {
       <h1>{t(origin ? 'authority.approvalQueue' : 'authority.registrationQueue')}</h1>
       <p className="links">
         {origin && <><Link to="/recruitment">{t('recruitment.desk.title')}</Link> · </>}
-        <Link to="/authority/loans">{t('loans.totalsTitle')}</Link>
+        <Link to="/authority/loans">{t('loans.totalsTitle')}</Link> · <Link to="/authority/escalations">{t('escalations.title')}</Link>
       </p>
       {done && (
         <p role="status" className="notice">
@@ -57,9 +58,12 @@ export default function AuthorityQueue() {
         <ContractTable
           rows={rows}
           action={(row) => (
-            <button type="button" onClick={() => void act(row)}>
-              {t(origin ? 'authority.approve' : 'authority.register', { no: row.contract_no })}
-            </button>
+            <>
+              <Link to={`/authority/contracts/${row.id}`}>{t('review.open', { no: row.contract_no })}</Link>{' '}
+              <button type="button" onClick={() => void act(row)}>
+                {t(origin ? 'authority.approve' : 'authority.register', { no: row.contract_no })}
+              </button>
+            </>
           )}
         />
       )}

@@ -64,6 +64,24 @@ export default function LenderDesk() {
     await load();
   };
 
+  const [refundProblem, setRefundProblem] = useState<{ loanId: string; problem: Problem }>();
+  const [refundSaved, setRefundSaved] = useState<string>();
+  const recordRefund = async (loan: Loan, e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const v = new FormData(e.currentTarget);
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency: loan.currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    const [whole = '0', fraction = ''] = String(v.get('amount')).trim().replace(',', '.').split('.');
+    const { problem } = await call(
+      api.POST('/api/v1/loans/{id}/refunds', {
+        params: { path: { id: loan.id } },
+        body: { amount_minor: Number(whole + fraction.padEnd(digits, '0').slice(0, digits)), currency: loan.currency, paid_on: String(v.get('paidOn')), reference: String(v.get('reference')) },
+      }),
+    );
+    setRefundProblem(problem ? { loanId: loan.id, problem } : undefined);
+    setRefundSaved(problem ? undefined : loan.id);
+    if (!problem) await load();
+  };
+
   const fp = fieldProblems(formProblem);
   const waiting = loans?.filter((l) => l.status === 'applied' || l.status === 'approved') ?? [];
   const others = loans?.filter((l) => l.status !== 'applied' && l.status !== 'approved') ?? [];
@@ -126,6 +144,9 @@ export default function LenderDesk() {
                 <th scope="col">{t('loans.amount')}</th>
                 <th scope="col">{t('loans.repaid')}</th>
                 <th scope="col">{t('loans.balance')}</th>
+                <th scope="col">{t('loans.disbursedOn')}</th>
+                <th scope="col">{t('loans.refundsOwed')}</th>
+                <th scope="col">{t('loans.refundsPaid')}</th>
               </tr>
             </thead>
             <tbody>
@@ -136,12 +157,31 @@ export default function LenderDesk() {
                   <td>{f.money(l.amount_minor, l.currency)}</td>
                   <td>{f.money(l.repaid_minor, l.currency)}</td>
                   <td>{f.money(l.balance_minor, l.currency)}</td>
+                  <td>{l.disbursed_on ? f.day(l.disbursed_on) : ''}</td>
+                  <td>{f.money(l.refunds_owed_minor, l.currency)}</td>
+                  <td>{f.money(l.refunds_paid_minor, l.currency)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+
+      {others.filter((l) => l.refunds_owed_minor > l.refunds_paid_minor || refundSaved === l.id).map((l) => {
+        const rp = refundProblem?.loanId === l.id ? fieldProblems(refundProblem.problem) : {};
+        return (
+          <form key={l.id} className="card" onSubmit={(e) => void recordRefund(l, e)} noValidate>
+            <h3>{t('loans.recordRefund', { product: l.product_name })}</h3>
+            <p>{t('loans.refundOwedLine', { owed: f.money(l.refunds_owed_minor, l.currency), paid: f.money(l.refunds_paid_minor, l.currency) })}</p>
+            {refundProblem?.loanId === l.id && !Object.keys(rp).length && <ProblemMessage problem={refundProblem.problem} />}
+            <Field label={t('loans.refundAmount', { currency: l.currency })} error={rp.amount_minor ?? rp.currency}><input name="amount" inputMode="decimal" required /></Field>
+            <Field label={t('loans.refundPaidOn')} error={rp.paid_on}><input name="paidOn" type="date" defaultValue={today()} required /></Field>
+            <Field label={t('loans.refundReference')} error={rp.reference}><input name="reference" required /></Field>
+            <button type="submit">{t('loans.recordRefundButton')}</button>
+            {refundSaved === l.id && <p role="status" className="notice">{t('loans.refundRecorded')}</p>}
+          </form>
+        );
+      })}
 
       <h2>{t('loans.productsTitle')}</h2>
       {products && products.length === 0 && <p className="muted">{t('loans.noProducts')}</p>}

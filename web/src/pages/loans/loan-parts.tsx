@@ -30,9 +30,38 @@ export function LoanFigures({ loan }: { loan: Omit<Loan, 'schedule' | 'repayment
         <>
           <dt>{t('loans.refundsOwed')}</dt>
           <dd>{m(loan.refunds_owed_minor)}</dd>
+          <dt>{t('loans.refundsPaid')}</dt>
+          <dd>{m(loan.refunds_paid_minor)}</dd>
+          {loan.refunds_owed_minor > loan.refunds_paid_minor && (
+            <>
+              <dt>{t('loans.refundsStill')}</dt>
+              <dd>
+                <strong>{m(loan.refunds_owed_minor - loan.refunds_paid_minor)}</strong>
+              </dd>
+            </>
+          )}
         </>
       )}
     </dl>
+  );
+}
+
+/** Each refund the lender recorded as paid back to the worker: amount, day, reference. */
+export function RefundPayments({ loan }: { loan: Loan }) {
+  const t = useT();
+  const f = useFormat();
+  if (loan.refund_payments.length === 0) return null;
+  return (
+    <>
+      <h2>{t('loans.refundPaymentsTitle')}</h2>
+      <ul className="plain">
+        {loan.refund_payments.map((r) => (
+          <li key={r.id} className="card refund-payment">
+            {t('loans.refundPayment', { amount: f.money(r.amount_minor, r.currency), day: f.day(r.paid_on), reference: r.reference })}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -106,6 +135,7 @@ export function TotalsTable({ totals }: { totals: Totals }) {
             <th scope="col">{t('loans.repaid')}</th>
             <th scope="col">{t('loans.balance')}</th>
             <th scope="col">{t('loans.refundsOwedWorkers')}</th>
+            <th scope="col">{t('loans.refundsPaidWorkers')}</th>
             <th scope="col">{t('loans.monthsDeferred')}</th>
             <th scope="col">{t('loans.monthsFlagged')}</th>
           </tr>
@@ -119,6 +149,7 @@ export function TotalsTable({ totals }: { totals: Totals }) {
               <td>{f.money(r.repaid_minor, r.currency)}</td>
               <td>{f.money(r.balance_minor, r.currency)}</td>
               <td>{f.money(r.refunds_owed_minor, r.currency)}</td>
+              <td>{f.money(r.refunds_paid_minor, r.currency)}</td>
               <td>{f.number(r.months_deferred)}</td>
               <td>{f.number(r.months_flagged)}</td>
             </tr>

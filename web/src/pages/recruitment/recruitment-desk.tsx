@@ -10,6 +10,7 @@ type JobOrders = Json<'/api/v1/recruitment/job-orders', 'get'>['job_orders'];
 type Shortlist = Json<'/api/v1/recruitment/job-orders/{id}/shortlist', 'get'>;
 type Breaches = Json<'/api/v1/recruitment/breaches', 'get'>['breaches'];
 type Differences = Json<'/api/v1/recruitment/cost-differences', 'get'>['differences'];
+type Costs = Json<'/api/v1/recruitment/costs', 'get'>['costs'];
 
 /**
  * The recruitment desk of an agency, an employer or an origin authority: job orders (the
@@ -26,16 +27,19 @@ export default function RecruitmentDesk() {
   const [orders, setOrders] = useState<JobOrders>();
   const [breaches, setBreaches] = useState<Breaches>();
   const [differences, setDifferences] = useState<Differences>();
+  const [costs, setCosts] = useState<Costs>();
   const [shortlist, setShortlist] = useState<Shortlist & { reference: string }>();
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState<string>();
 
   const load = useCallback(async () => {
-    const [o, b, d] = await Promise.all([
+    const [o, b, d, k] = await Promise.all([
       call(api.GET('/api/v1/recruitment/job-orders')),
       call(api.GET('/api/v1/recruitment/breaches')),
       authority ? call(api.GET('/api/v1/recruitment/cost-differences')) : Promise.resolve({ data: undefined, problem: undefined }),
+      call(api.GET('/api/v1/recruitment/costs')),
     ]);
+    setCosts(k.data?.costs);
     setOrders(o.data?.job_orders);
     setBreaches(b.data?.breaches);
     setDifferences(d.data?.differences);
@@ -140,6 +144,32 @@ export default function RecruitmentDesk() {
             </li>
           ))}
         </ul>
+      )}
+      <h2>{t('recruitment.desk.costs')}</h2>
+      {costs && costs.length === 0 && <p className="muted">{t('recruitment.desk.noCosts')}</p>}
+      {costs && costs.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('recruitment.desk.costs')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('recruitment.desk.contract')}</th>
+                <th scope="col">{t('recruitment.desk.agencyDeclared')}</th>
+                <th scope="col">{t('recruitment.desk.workerDeclared')}</th>
+                <th scope="col">{t('recruitment.desk.sdg')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {costs.map((c) => (
+                <tr key={c.contract_id}>
+                  <td>{c.contract_no}</td>
+                  <td>{c.agency ? f.money(c.agency.total_wage_minor, c.agency.wage_currency) : '—'}</td>
+                  <td>{c.worker ? f.money(c.worker.total_wage_minor, c.worker.wage_currency) : '—'}</td>
+                  <td>{c.sdg_10_7_1 ? t('recruitment.desk.sdgValue', { ratio: c.sdg_10_7_1.ratio }) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {authority && (
         <>

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/t.js';
 import { LookupForm } from './lookup-form.js';
+import { QrScanner } from './qr-scanner.js';
 
 export default function VerifyStart() {
   const t = useT();
@@ -8,6 +9,7 @@ export default function VerifyStart() {
       <h1>{t('verify.title')}</h1>
       <p>{t('verify.intro')}</p>
       <LookupForm />
+      <QrScanner />
     </section>
   );
 }

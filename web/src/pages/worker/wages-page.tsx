@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session.js';
 import { Loading, ProblemMessage } from '../../components/status.js';
 import { useFormat } from '../../i18n/format.js';
 import { type MessageId, useT } from '../../i18n/t.js';
+import { WageCases } from './wage-cases.js';
 
 type History = Json<'/api/v1/wages/workers/{workerId}/history', 'get'>;
 
@@ -33,6 +34,7 @@ export default function WagesPage() {
       </p>
       <h1>{t('wages.title')}</h1>
       {problem && <ProblemMessage problem={problem} />}
+      <WageCases />
       {!history && !problem && <Loading />}
       {history && history.months.length === 0 && <p className="muted">{t('wages.none')}</p>}
       {history && history.months.length > 0 && (
