@@ -6,6 +6,7 @@ import { Field } from '../../components/field.js';
 import { Loading, ProblemMessage } from '../../components/status.js';
 import { useFormat } from '../../i18n/format.js';
 import { useT } from '../../i18n/t.js';
+import { ScheduleTable } from './loan-parts.js';
 
 type Product = Json<'/api/v1/loans/products', 'get'>['products'][number];
 type Contract = Json<'/api/v1/contracts', 'get'>['contracts'][number];
@@ -201,26 +202,7 @@ export default function ApplyLoan() {
               <p className="muted">{t('loans.apply.cap', { amount: money(quote.max_instalment_minor) })}</p>
               <details>
                 <summary>{t('loans.schedule')}</summary>
-                <div className="table-wrap" tabIndex={0} role="region" aria-label={t('loans.schedule')}>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('loans.month')}</th>
-                        <th scope="col">{t('loans.instalment')}</th>
-                        <th scope="col">{t('loans.interest')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {quote.schedule.map((s) => (
-                        <tr key={s.seq}>
-                          <td>{f.month(s.due_month)}</td>
-                          <td>{money(s.amount_minor)}</td>
-                          <td>{money(s.interest_minor)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ScheduleTable schedule={quote.schedule} currency={product!.currency} />
               </details>
               <p className="muted">{t('loans.howRepaid')}</p>
               <div className="field choices">

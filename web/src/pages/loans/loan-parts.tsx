@@ -90,32 +90,54 @@ export function Schedule({ loan }: { loan: Loan }) {
         </ul>
       )}
       <h2>{t('loans.schedule')}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('loans.schedule')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('loans.month')}</th>
-              <th scope="col">{t('loans.instalment')}</th>
-              <th scope="col">{t('loans.interest')}</th>
-              <th scope="col">{t('loans.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loan.schedule.map((s) => (
-              <tr key={s.seq}>
-                <td>{f.month(s.due_month)}</td>
-                <td>{m(s.amount_minor)}</td>
-                <td>{m(s.interest_minor)}</td>
+      <ScheduleTable schedule={loan.schedule} currency={loan.currency} />
+    </>
+  );
+}
+
+interface ScheduleRow {
+  seq: number;
+  due_month: string;
+  amount_minor: number;
+  interest_minor: number;
+  status?: string;
+  deferrals?: number;
+}
+
+/** Instalments month by month: a loan's (with each one's state) or a quote's before applying. */
+export function ScheduleTable({ schedule, currency }: { schedule: ScheduleRow[]; currency: string }) {
+  const t = useT();
+  const f = useFormat();
+  const m = (minor: number) => f.money(minor, currency);
+  const withStatus = schedule.some((s) => s.status !== undefined);
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('loans.schedule')}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('loans.month')}</th>
+            <th scope="col">{t('loans.instalment')}</th>
+            <th scope="col">{t('loans.interest')}</th>
+            {withStatus && <th scope="col">{t('loans.status')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {schedule.map((s) => (
+            <tr key={s.seq}>
+              <td>{f.month(s.due_month)}</td>
+              <td>{m(s.amount_minor)}</td>
+              <td>{m(s.interest_minor)}</td>
+              {withStatus && (
                 <td>
                   {t(`loans.instalmentState.${s.status}` as MessageId)}
-                  {s.deferrals > 0 && ` · ${t('loans.deferredTimes', { n: s.deferrals })}`}
+                  {(s.deferrals ?? 0) > 0 && ` · ${t('loans.deferredTimes', { n: s.deferrals! })}`}
                 </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
