@@ -64,7 +64,7 @@ pg.types.setTypeParser(1082, (v: string) => v);
 const COPY_CHUNK_ROWS = 5_000;
 
 /** Rows as COPY text chunks of whole lines; `counted` learns the number of rows at the end. */
-export async function* copyChunks(rows: Rows, counted: (rows: number) => void): AsyncGenerator<string> {
+async function* copyChunks(rows: Rows, counted: (rows: number) => void): AsyncGenerator<string> {
   let count = 0;
   let buf = '';
   let inBuf = 0;
