@@ -1,3 +1,4 @@
+import { encodeCopyValue } from '../../../core/db/copy-text.js';
 import type { FieldProblem } from '../../../core/errors.js';
 import type { CsvRecord } from '../../contracts/import/csv-records.js';
 import { minorUnits, rateText } from '../money-text.js';
@@ -20,6 +21,10 @@ export const QUOTE_COLUMNS = [
   'payment_instrument', 'access_point', 'pickup_method', 'speed', 'transparent', 'inaccessible', 'send_currency', 'receive_currency',
   'amount_200_minor', 'fee_200_minor', 'rate_200', 'amount_500_minor', 'fee_500_minor', 'rate_500', 'reference_rate', 'observed_at',
 ] as const;
+
+const nullable = (v: string | number | boolean | null | undefined): string =>
+  v === null || v === undefined ? '\\N' : v === true ? 't' : v === false ? 'f' : String(v);
+const copyText = (v: string | null): string => (v === null ? '\\N' : encodeCopyValue(v));
 
 const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0']);
@@ -54,7 +59,13 @@ export class RpwRowChecker {
     private readonly report: (p: FieldProblem) => void,
   ) {}
 
-  stage(record: CsvRecord): (string | number | boolean | null)[] | undefined {
+  /** Of the last row staged, for the flags counted beside the load. */
+  transparent: boolean | null = null;
+  rate200: string | null = null;
+  reference = '';
+
+  /** The row as a line of COPY text in QUOTE_COLUMNS order, or undefined when it is bad. */
+  stage(record: CsvRecord): string | undefined {
     this.line = record.line;
     this.fields = record.fields;
     this.ok = true;
@@ -93,13 +104,20 @@ export class RpwRowChecker {
     this.pricePoint('cc2 denomination amount', '500');
     const observed = this.day();
     if (!this.ok) return undefined;
+    this.transparent = transparent;
+    this.rate200 = rate200;
+    this.reference = reference!;
     const line = this.line;
-    return [
-      `survey:${this.importId}:${line}`, 'survey', this.importId, line, period, source, destination, firm, this.text('firm_type'),
-      this.text('product'), this.text('payment instrument'), this.text('access point'), this.text('pickup method'), speed, transparent,
-      inaccessible, currency, ref.countryCurrency.get(destination!) ?? null, amount200, fee200, rate200, amount500, fee500, rate500,
-      reference, observed,
-    ];
+    const id = this.importId;
+    // Written as COPY text here rather than as an array for a generic encoder: every value but the
+    // free text was checked above to be a code, a number or a date, so only the free text is escaped.
+    return (
+      `survey:${id}:${line}\tsurvey\t${id}\t${line}\t${period}\t${source}\t${destination}\t${copyText(firm)}\t` +
+      `${copyText(this.text('firm_type'))}\t${copyText(this.text('product'))}\t${copyText(this.text('payment instrument'))}\t` +
+      `${copyText(this.text('access point'))}\t${copyText(this.text('pickup method'))}\t${nullable(speed)}\t${nullable(transparent)}\t` +
+      `${inaccessible ? 't' : 'f'}\t${currency}\t${nullable(ref.countryCurrency.get(destination!))}\t${amount200}\t${fee200}\t` +
+      `${nullable(rate200)}\t${amount500}\t${fee500}\t${nullable(rate500)}\t${reference}\t${nullable(observed)}\n`
+    );
   }
 
   private bad(field: string, message: string, expected?: string): null {

@@ -4,17 +4,12 @@
  * After the first bad row nothing more is sent; the rest is only checked, to list every problem.
  */
 import type { FieldProblem } from '../../../core/errors.js';
-import { encodeCopyRow } from '../../../core/db/copy-text.js';
 import { serveChunks } from '../../../core/workers/chunk-worker.js';
 import { readCsvBatches } from '../../contracts/import/csv-records.js';
 import type { RpwHeader } from './columns.js';
 import { MAX_LISTED, type RpwStageInput, type RpwStageResult } from './stage-protocol.js';
 import { countRow, noCounts } from './flags.js';
-import { QUOTE_COLUMNS, RpwRowChecker } from './stage-row.js';
-
-const TRANSPARENT = QUOTE_COLUMNS.indexOf('transparent');
-const RATE_200 = QUOTE_COLUMNS.indexOf('rate_200');
-const REFERENCE = QUOTE_COLUMNS.indexOf('reference_rate');
+import { RpwRowChecker } from './stage-row.js';
 
 await serveChunks<RpwStageResult>(async (sink) => {
   const { path, header, reference } = sink.data as RpwStageInput;
@@ -34,11 +29,11 @@ await serveChunks<RpwStageResult>(async (sink) => {
         first = false; // the header, mapped by the main thread already
         continue;
       }
-      const row = checker.stage(record);
-      if (!row || errorCount > 0) continue;
+      const line = checker.stage(record);
+      if (line === undefined || errorCount > 0) continue;
       rows++;
-      countRow(counts, row[TRANSPARENT] as boolean | null, row[RATE_200] as string | null, row[REFERENCE] as string);
-      const wait = sink.write(encodeCopyRow(row));
+      countRow(counts, checker.transparent, checker.rate200, checker.reference);
+      const wait = sink.write(line);
       if (wait) await wait;
     }
   }
