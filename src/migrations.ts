@@ -10,6 +10,7 @@ import * as createRegistry from './modules/contracts/registry/migrations/0011-cr
 import * as createSubstitutionReports from './modules/contracts/substitution/0014-create-substitution-reports.js';
 import * as createWageTables from './modules/wages/migrations/0012-create-wage-tables.js';
 import * as createWageFollowUp from './modules/wages/migrations/0015-create-wage-follow-up.js';
+import * as salaryRecordsByConstruction from './modules/wages/migrations/0016-salary-records-by-construction.js';
 import * as createRemittanceTables from './modules/remittances/migrations/0020-create-remittance-tables.js';
 import * as loadRemittanceHistory from './modules/remittances/migrations/0021-load-remittance-history.js';
 import * as lightenRemittanceQuotes from './modules/remittances/migrations/0022-lighten-remittance-quotes.js';
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0013-create-contract-numbers-and-views': createContractNumbersAndViews,
   '0014-create-substitution-reports': createSubstitutionReports,
   '0015-create-wage-follow-up': createWageFollowUp,
+  '0016-salary-records-by-construction': salaryRecordsByConstruction,
   '0020-create-remittance-tables': createRemittanceTables,
   '0021-load-remittance-history': loadRemittanceHistory,
   '0022-lighten-remittance-quotes': lightenRemittanceQuotes,

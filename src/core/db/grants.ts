@@ -4,6 +4,12 @@ import type { DB } from '../../schema.js';
 /** Tables the application may read and append to, never change: the audit trail and the registry's log. */
 export const APPEND_ONLY_TABLES = new Set<string>(['audit_events', 'registry_entries', 'registry_nodes', 'registry_tree_heads']);
 
+/**
+ * Rows other tables point at without a foreign key (decisions 0010, 0014, 0016): never deleted,
+ * so those references cannot come to point at nothing.
+ */
+export const NEVER_DELETED_TABLES = new Set<string>(['organisations', 'salary_files', 'remittance_imports']);
+
 /** Tables the application may insert into and only change these columns of. */
 export const UPDATE_ONLY_COLUMNS: Record<string, readonly string[]> = { signing_keys: ['retired_at'] };
 
@@ -22,6 +28,9 @@ export async function APP_ROLE_GRANTS(db: Kysely<DB>): Promise<void> {
   await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO corridor_app`.execute(db);
   for (const table of APPEND_ONLY_TABLES) {
     await sql`REVOKE UPDATE, DELETE, TRUNCATE ON ${sql.table(table)} FROM corridor_app`.execute(db);
+  }
+  for (const table of NEVER_DELETED_TABLES) {
+    await sql`REVOKE DELETE, TRUNCATE ON ${sql.table(table)} FROM corridor_app`.execute(db);
   }
   // Signing keys may be added and retired, never rewritten or deleted (a trigger also checks which columns changed).
   for (const [table, columns] of Object.entries(UPDATE_ONLY_COLUMNS)) {

@@ -6,7 +6,8 @@ import type { EmployerMatch } from './salary-file-queries.js';
 export type Submitter = { kind: 'operator'; organisationId: string | null } | { kind: 'agent'; organisationId: string };
 
 export interface BatchFacts {
-  employers: EmployerMatch[];
+  /** The employers the batch's files name, by establishment id as registered. */
+  employers: Map<string, EmployerMatch[]>;
   /** For an agent: the employers among `employers` that mandated it. */
   mandated: Set<string>;
   /** Accepted files already stored, by sha256. */
@@ -24,6 +25,13 @@ const EMPLOYER_FIELD: Record<string, string> = {
   'qatar-sif': 'header field 1 (Employer EID)',
   csv: 'employer_id',
 };
+
+/** The employers found, grouped by their establishment id. */
+export function byExternalId(employers: readonly EmployerMatch[]): Map<string, EmployerMatch[]> {
+  const map = new Map<string, EmployerMatch[]>();
+  for (const e of employers) map.set(e.external_id, [...(map.get(e.external_id) ?? []), e]);
+  return map;
+}
 
 /** The ways an establishment id may be written: SIF ids are zero-padded, registers often are not. */
 export function externalIdVariants(id: string): string[] {
@@ -43,9 +51,10 @@ function resolveEmployer(file: ParsedSalaryFile, submitter: Submitter, facts: Ba
   if (!file.employerId) return {};
   const variants = externalIdVariants(file.employerId);
   const country = COUNTRY_OF_FORMAT[file.format];
-  const matches = facts.employers.filter(
-    (e) => variants.includes(e.external_id) && (country === undefined || e.country === country) && allowed(submitter, facts, e.id),
-  );
+  // Looked up by id, not searched: a batch is thousands of files naming thousands of employers.
+  const matches = variants
+    .flatMap((v) => facts.employers.get(v) ?? [])
+    .filter((e) => (country === undefined || e.country === country) && allowed(submitter, facts, e.id));
   const field = EMPLOYER_FIELD[file.format] ?? 'employer';
   if (matches.length === 1) return { employer: matches[0] };
   if (matches.length > 1)

@@ -28,6 +28,19 @@ describe('importSalaryFiles: many files, batched, each atomic', () => {
     assert.deepEqual(rows[0], { n: 38, files: 38 });
     const stored = await database.db.selectFrom('salary_files').select(['status']).execute();
     assert.equal(stored.length, 40, 'every acknowledgement is stored');
+    // Every payment points at its accepted file and that file's employer (by construction: decision 0016).
+    const { rows: orphans } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM salary_records r
+      LEFT JOIN salary_files f ON f.id = r.file_id AND f.employer_id = r.employer_id AND f.status = 'accepted'
+      WHERE f.id IS NULL`.execute(database.db);
+    assert.equal(orphans[0]!.n, 0);
+  });
+
+  it('never lets the application delete what payments point at: files and organisations', async () => {
+    await assert.rejects(database.db.deleteFrom('salary_files').execute(), /permission denied/);
+    await assert.rejects(database.db.deleteFrom('organisations').execute(), /permission denied/);
+    await assert.rejects(sql`TRUNCATE salary_files CASCADE`.execute(database.db), /permission denied/);
+    assert.equal((await database.db.selectFrom('salary_files').select('id').execute()).length, 40);
   });
 
   it('keeps the employer in the primary key of the large tables (Citus distribution column)', async () => {

@@ -5,7 +5,7 @@ import { forbidden } from '../../../core/errors.js';
 import { recordEvent } from '../../audit/record-event.js';
 import type { ByteSource, SalaryFileFormat, UaeProfile } from '../salary-files/index.js';
 import { type Acknowledgement, toAcknowledgement } from './acknowledgement.js';
-import { type BatchFacts, decideFile, externalIdVariants, type Submitter } from './decide-file.js';
+import { type BatchFacts, byExternalId, decideFile, externalIdVariants, type Submitter } from './decide-file.js';
 import { type FileRowInput, fileRow, RECORD_COLUMNS, recordRows } from './file-rows.js';
 import { type Parsed, parseAhead } from './parse-ahead.js';
 import { acceptedBySha, findEmployersByExternalId, insertAcceptedFiles, insertFiles, mandatedEmployers } from './salary-file-queries.js';
@@ -82,7 +82,7 @@ async function batchFacts(database: Database, submitter: Submitter, batch: Parse
   const employers = await findEmployersByExternalId(db, ids);
   const mandated = submitter.kind === 'agent' ? await mandatedEmployers(db, submitter.organisationId, employers.map((e) => e.id)) : new Set<string>();
   const accepted = await acceptedBySha(db, [...new Set(batch.map((b) => b.parsed.sha256))]);
-  return { employers, mandated, accepted };
+  return { employers: byExternalId(employers), mandated, accepted };
 }
 
 async function storeBatch(database: Database, actor: Actor, submitter: Submitter, batch: Parsed[]): Promise<Acknowledgement[]> {
