@@ -76,7 +76,7 @@ if (values.step === 'setup') {
   const folder = join(dir, 'files');
   const names = readdirSync(folder).sort();
   let t = performance.now();
-  const acks = await importSalaryFiles(database, CLI_ACTOR, names.map((name) => ({ name, open: () => createReadStream(join(folder, name)) })));
+  const acks = await importSalaryFiles(database, CLI_ACTOR, names.map((name) => ({ name, path: join(folder, name), open: () => createReadStream(join(folder, name)) })));
   const importSeconds = since(t);
   const byStatus: Record<string, number> = {};
   for (const a of acks) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;

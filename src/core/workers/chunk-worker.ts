@@ -1,4 +1,5 @@
-import { MessageChannel, type MessagePort, parentPort, Worker, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { startTsWorker } from './ts-worker.js';
 
 /**
  * Bulk imports read, check and encode a file in a worker thread while the main thread loads
@@ -25,13 +26,9 @@ export interface ChunkWork<R> {
 
 /**
  * Starts `moduleUrl` (a TypeScript module that calls `serveChunks`) in a worker thread.
- * The sources run through tsx in the worker too: an eval'd entry registers it first.
  */
 export function startChunkWorker<R>(moduleUrl: URL, data: unknown, onBytes?: (bytes: number) => void): ChunkWork<R> {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(moduleUrl.href)}); })`;
-  const { port1: mine, port2: theirs } = new MessageChannel();
-  const worker = new Worker(entry, { eval: true, workerData: { data, port: theirs }, transferList: [theirs], resourceLimits: { maxYoungGenerationSizeMb: 128, maxOldGenerationSizeMb: 2048 } });
+  const { worker, port: mine } = startTsWorker(moduleUrl, data);
 
   const queue: Buffer[] = [];
   let finished = false;

@@ -53,7 +53,7 @@ export function wageCommands(program: Command): void {
       if (!ok) return;
       const profiles = options.profiles?.split(',') as UaeProfile[] | undefined;
       await runCommand(command, async ({ database, actor }) => {
-        const files = paths.map((path) => ({ name: basename(path), open: () => createReadStream(path), format: options.format as SalaryFileFormat | undefined, profiles }));
+        const files = paths.map((path) => ({ name: basename(path), path, open: () => createReadStream(path), format: options.format as SalaryFileFormat | undefined, profiles }));
         const acks = await importSalaryFiles(database, actor, files);
         const out = acks.map((a, i) => ({
           file: paths[i]!, status: a.status, records: a.records, errors: a.errors.map(({ line, field, message }) => ({ line, field, message })),

@@ -7,13 +7,15 @@ import type { ByteSource, SalaryFileFormat, UaeProfile } from '../salary-files/i
 import { type Acknowledgement, toAcknowledgement } from './acknowledgement.js';
 import { type BatchFacts, byExternalId, decideFile, externalIdVariants, type Submitter } from './decide-file.js';
 import { type FileRowInput, fileRow, RECORD_COLUMNS, recordRows } from './file-rows.js';
-import { type Parsed, parseAhead } from './parse-ahead.js';
+import { type Parsed, parseFiles } from './parse-ahead.js';
 import { acceptedBySha, findEmployersByExternalId, insertAcceptedFiles, insertFiles, mandatedEmployers } from './salary-file-queries.js';
 
 export interface IncomingFile {
   name: string;
   /** Opened only when its turn comes, so a thousand files are never open at once. */
   open(): ByteSource;
+  /** Where it is on disk, if it is: many such files are parsed in a worker thread (parse-ahead.ts). */
+  path?: string;
   format?: SalaryFileFormat;
   profiles?: readonly UaeProfile[];
 }
@@ -22,6 +24,8 @@ export interface ImportOptions {
   /** A batch is one transaction; each file in it is still taken whole or not at all. */
   maxBatchFiles?: number;
   maxBatchRecords?: number;
+  /** Parse files on disk in a worker thread: by default when there are many. */
+  parseThread?: boolean;
 }
 
 
@@ -62,7 +66,7 @@ export async function importSalaryFiles(
   };
   let batch: Parsed[] = [];
   let records = 0;
-  for await (const item of parseAhead(files, 16)) {
+  for await (const item of parseFiles(files, options.parseThread)) {
     batch.push(item);
     records += item.parsed.records.length;
     if (batch.length >= maxFiles || records >= maxRecords) {

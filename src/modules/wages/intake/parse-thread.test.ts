@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { sif } from '../test-support.js';
+import { parseAhead, parseFiles } from './parse-ahead.js';
+
+describe('salary files parsed in a worker thread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sif-thread-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const files = Array.from({ length: 30 }, (_, i) => {
+    const f = sif({ employer: '0000000001234', month: '2025-05', createdOn: '2025-06-01', rows: [{ person: `99900000200${String(i).padStart(3, '0')}`, fixed: '1500.00' }] });
+    // One with a wrong control total, one not a salary file at all.
+    const text = i === 4 ? f.text.replace('1500.00,AED', '1500.01,AED') : i === 9 ? 'not,a,salary,file\n' : f.text;
+    const path = join(dir, f.name);
+    writeFileSync(path, text);
+    return { name: f.name, path, open: () => [text] };
+  });
+
+  it('gives exactly what parsing on this thread gives, in the same order', async () => {
+    const here = [];
+    for await (const p of parseAhead(files, 4)) here.push(p);
+    const threaded = [];
+    for await (const p of parseFiles(files, true)) threaded.push(p);
+    assert.equal(threaded.length, 30);
+    assert.deepEqual(threaded.map((p) => p.file.name), files.map((f) => f.name));
+    assert.deepEqual(threaded.map((p) => p.parsed), here.map((p) => p.parsed));
+    assert.ok(threaded[4]!.parsed.errorCount > 0, 'the wrong control total is found in the thread too');
+    assert.ok(threaded[9]!.parsed.errorCount > 0, 'a file that is not a SIF is refused in the thread too');
+    assert.equal(threaded[0]!.parsed.records.length, 1);
+  });
+
+  it('fails the whole run when a file cannot be read, naming it', async () => {
+    const missing = [...files.slice(0, 3), { name: 'gone.SIF', path: join(dir, 'gone.SIF'), open: () => [] }];
+    await assert.rejects(async () => {
+      for await (const _ of parseFiles(missing, true));
+    }, /gone\.SIF/);
+  });
+});

@@ -1,0 +1,60 @@
+import { startTsWorker } from '../../../core/workers/ts-worker.js';
+import type { ParsedSalaryFile, SalaryFileFormat, UaeProfile } from '../salary-files/index.js';
+
+/** What the parsing thread needs of a file named by its path (the command line's files). */
+export interface FileOnDisk {
+  path: string;
+  name: string;
+  format?: SalaryFileFormat;
+  profiles?: readonly UaeProfile[];
+}
+
+export type FromParseThread = { kind: 'parsed'; parsed: ParsedSalaryFile } | { kind: 'failed'; message: string };
+
+/** Files parsed ahead of the one being stored, at most: bounds the memory, not the speed. */
+export const PARSE_THREAD_AHEAD = 256;
+
+/**
+ * Parses files on disk in a worker thread, in order, while this thread stores the earlier ones:
+ * on PGlite the database runs on this thread, so parsing here would take turns with it on one
+ * core. The thread runs at most PARSE_THREAD_AHEAD files ahead of what was taken.
+ */
+export async function* parseInThread(files: readonly FileOnDisk[]): AsyncGenerator<ParsedSalaryFile> {
+  const { worker, port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), files);
+  const queue: FromParseThread[] = [];
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const nudge = () => {
+    wake?.();
+    wake = undefined;
+  };
+  port.on('message', (m: FromParseThread) => {
+    queue.push(m);
+    nudge();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    nudge();
+  });
+  worker.on('exit', (code) => {
+    failure ??= new Error(`the salary file parser stopped (exit code ${code})`);
+    nudge();
+  });
+  try {
+    for (let taken = 0; taken < files.length; ) {
+      const m = queue.shift();
+      if (m === undefined) {
+        if (failure !== undefined) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (m.kind === 'failed') throw new Error(m.message);
+      taken++;
+      port.postMessage('credit');
+      yield m.parsed;
+    }
+  } finally {
+    port.close();
+    await worker.terminate();
+  }
+}
