@@ -13,12 +13,24 @@ export interface FieldProblem {
   expected?: string;
   /**
    * What is wrong, as a code a client can translate (the zod issue code: too_small, invalid_type,
-   * invalid_format, ...), with `params` (minimum, maximum, expected, format, values) for its message.
+   * invalid_format, ...) or the rule of the domain it breaks (loan.amount_outside_limits, ...), with
+   * `params` (minimum, maximum, format, values; amounts as Money, dates as ISO strings) for its message.
    * `message` stays the English text for whoever has no translation.
    */
   code?: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, ProblemParam>;
 }
+
+/**
+ * A parameter of a problem's message: a number, a text (a date as an ISO string), or an amount
+ * of money as integer minor units with its ISO 4217 currency, so each language formats it.
+ */
+export type ProblemParam = string | number | Money;
+export interface Money {
+  amount_minor: number;
+  currency: string;
+}
+export const money = (amount_minor: number, currency: string): Money => ({ amount_minor, currency });
 
 export const ERROR_CODES = {
   validation_failed: { status: 422, exit: 1, title: 'The input is not valid' },

@@ -31,7 +31,7 @@ export async function acceptContract(db: Kysely<DB>, config: Config, actor: Acto
     const languages = (current.terms as ContractTerms).languages;
     if (!languages.includes(input.language))
       throw invalid('The terms are not written in this language', [
-        { pointer: '/language', message: `the terms are in ${languages.join(', ')}`, expected: languages.join(' | ') },
+        { pointer: '/language', message: `the terms are in ${languages.join(', ')}`, expected: languages.join(' | '), code: 'contract.language_not_written', params: { languages: languages.join(', ') } },
       ]);
     // The views were read with the contract locked: the same answer a query would give now.
     if (!open.history.views.some((v) => v.version === current.version && v.language === input.language))

@@ -21,7 +21,7 @@ export async function getContract(db: Kysely<DB>, actor: Actor, id: string, quer
       const languages = (current.terms as ContractTerms).languages;
       if (!languages.includes(query.lang))
         throw invalid('The terms are not written in this language', [
-          { pointer: '/lang', message: `the terms are in ${languages.join(', ')}`, expected: languages.join(' | ') },
+          { pointer: '/lang', message: `the terms are in ${languages.join(', ')}`, expected: languages.join(' | '), code: 'contract.language_not_written', params: { languages: languages.join(', ') } },
         ]);
       if (await recordView(trx, current, query.lang, contract.worker_id))
         await recordEvent(trx, actor, {

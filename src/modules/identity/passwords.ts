@@ -31,14 +31,14 @@ const COMMON = new Set([
 /** Problems with a new password (empty when it is acceptable); `pointer` names the field it came in. */
 export function passwordProblems(password: string, context: { email?: string; pointer?: string } = {}): FieldProblem[] {
   const pointer = context.pointer ?? '/password';
-  const problem = (message: string): FieldProblem[] => [{ pointer, message }];
-  if (password.length < MIN_PASSWORD_LENGTH) return problem(`must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > MAX_PASSWORD_LENGTH) return problem(`must be at most ${MAX_PASSWORD_LENGTH} characters`);
+  const problem = (message: string, code: string, params?: Record<string, number>): FieldProblem[] => [{ pointer, message, code, ...(params ? { params } : {}) }];
+  if (password.length < MIN_PASSWORD_LENGTH) return problem(`must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password.too_short', { min: MIN_PASSWORD_LENGTH });
+  if (password.length > MAX_PASSWORD_LENGTH) return problem(`must be at most ${MAX_PASSWORD_LENGTH} characters`, 'password.too_long', { max: MAX_PASSWORD_LENGTH });
   const lower = password.toLowerCase();
   const email = context.email?.toLowerCase();
-  if (email && (lower === email || lower === email.split('@')[0])) return problem('must not be your email address');
-  if (new Set(lower).size < 4) return problem('is too repetitive: use at least 4 different characters');
-  if (COMMON.has(lower) || isSequence(lower)) return problem('is too easy to guess');
+  if (email && (lower === email || lower === email.split('@')[0])) return problem('must not be your email address', 'password.is_email');
+  if (new Set(lower).size < 4) return problem('is too repetitive: use at least 4 different characters', 'password.repetitive', { min: 4 });
+  if (COMMON.has(lower) || isSequence(lower)) return problem('is too easy to guess', 'password.common');
   return [];
 }
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Actor, isPlatform, requireScope } from '../../core/auth/actor.js';
-import { AppError, conflict, type FieldProblem, forbidden, notFound } from '../../core/errors.js';
+import { AppError, conflict, type FieldProblem, forbidden, money, notFound } from '../../core/errors.js';
 import { parseOrThrow } from '../../core/validation.js';
 import type { DB } from '../../schema.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -47,18 +47,18 @@ async function checkApplication(db: Kysely<DB>, actor: Actor, req: QuoteRequest)
   if (!contract || contract.worker_id !== actor.workerId) throw notFound(`Contract ${req.contract_id}`);
   if (contract.status !== 'registered') throw conflict(`Contract ${contract.contract_no} is ${contract.status}: a pre-departure loan needs a registered contract before it starts`);
   const product = await db.selectFrom('loan_products').selectAll().where('id', '=', req.product_id).where('status', '=', 'active').executeTakeFirst();
-  if (!product) throw new AppError('validation_failed', 'The loan application is not valid', [{ pointer: '/product_id', message: 'no active loan product with this id' }]);
+  if (!product) throw new AppError('validation_failed', 'The loan application is not valid', [{ pointer: '/product_id', message: 'no active loan product with this id', code: 'loan.product_not_found' }]);
   const problems: FieldProblem[] = [];
-  if (product.corridor_code !== contract.corridor_code) problems.push({ pointer: '/product_id', message: `the product is for corridor ${product.corridor_code}, the contract is in ${contract.corridor_code}` });
-  if (product.currency !== contract.currency) problems.push({ pointer: '/product_id', message: `the product lends in ${product.currency}, the wage is paid in ${contract.currency}` });
+  if (product.corridor_code !== contract.corridor_code) problems.push({ pointer: '/product_id', message: `the product is for corridor ${product.corridor_code}, the contract is in ${contract.corridor_code}`, code: 'loan.product_other_corridor', params: { product_corridor: product.corridor_code, contract_corridor: contract.corridor_code } });
+  if (product.currency !== contract.currency) problems.push({ pointer: '/product_id', message: `the product lends in ${product.currency}, the wage is paid in ${contract.currency}`, code: 'loan.product_other_currency', params: { product_currency: product.currency, wage_currency: contract.currency } });
   if (req.amount_minor < product.min_amount_minor || req.amount_minor > product.max_amount_minor)
-    problems.push({ pointer: '/amount_minor', message: `must be between ${product.min_amount_minor} and ${product.max_amount_minor} (the product's limits)` });
+    problems.push({ pointer: '/amount_minor', message: `must be between ${product.min_amount_minor} and ${product.max_amount_minor} (the product's limits)`, code: 'loan.amount_outside_limits', params: { min: money(Number(product.min_amount_minor), product.currency), max: money(Number(product.max_amount_minor), product.currency) } });
   if (req.term_months < product.min_term_months || req.term_months > product.max_term_months)
-    problems.push({ pointer: '/term_months', message: `must be between ${product.min_term_months} and ${product.max_term_months} months (the product's limits)` });
+    problems.push({ pointer: '/term_months', message: `must be between ${product.min_term_months} and ${product.max_term_months} months (the product's limits)`, code: 'loan.term_outside_limits', params: { min: product.min_term_months, max: product.max_term_months } });
   const caps = await loanCapsInForce(db, contract.corridor_code, today());
   if (!caps) throw conflict(`Corridor ${contract.corridor_code} has no rules in force`);
   if (product.annual_rate_bp > caps.max_annual_rate_bp)
-    problems.push({ pointer: '/product_id', message: `the product's rate (${product.annual_rate_bp} bp) is above the corridor cap now in force (${caps.max_annual_rate_bp} bp)` });
+    problems.push({ pointer: '/product_id', message: `the product's rate (${product.annual_rate_bp} bp) is above the corridor cap now in force (${caps.max_annual_rate_bp} bp)`, code: 'loan.rate_above_cap', params: { rate_percent: product.annual_rate_bp / 100, cap_percent: caps.max_annual_rate_bp / 100 } });
   const principal = req.amount_minor + product.fee_minor;
   const rows = schedule(principal, product.annual_rate_bp, req.term_months, firstMonthOf(contract.start_date));
   const instalment = largestInstalment(rows);
@@ -77,6 +77,8 @@ async function checkApplication(db: Kysely<DB>, actor: Actor, req: QuoteRequest)
       message:
         `the monthly instalment would be ${instalment}${otherInstalments ? ` (plus ${otherInstalments} for your other loans on this contract)` : ''}, ` +
         `above ${caps.max_instalment_share_bp / 100}% of the wage (${cap}): borrow less or over more months`,
+      code: 'loan.instalment_above_cap',
+      params: { instalment: money(instalment + otherInstalments, product.currency), share_percent: caps.max_instalment_share_bp / 100, cap: money(cap, product.currency) },
     });
   return { contract, product, caps, principal, rows, instalment, cap, problems };
 }
@@ -157,7 +159,7 @@ export async function decideLoan(db: Kysely<DB>, actor: Actor, loanId: string, i
   const req = parseOrThrow(DecisionRequest, input, 'decision');
   const loan = await lenderLoan(db, actor, loanId);
   if (loan.status !== 'applied') throw new AppError('invalid_transition', `The application is already ${loan.status}`);
-  if (req.decision === 'decline' && !req.reason) throw new AppError('validation_failed', 'A decline needs a reason', [{ pointer: '/reason', message: 'required when declining: the worker is told why' }]);
+  if (req.decision === 'decline' && !req.reason) throw new AppError('validation_failed', 'A decline needs a reason', [{ pointer: '/reason', message: 'required when declining: the worker is told why', code: 'loan.decline_reason_required' }]);
   await db.transaction().execute(async (trx) => {
     const status = req.decision === 'approve' ? 'approved' : 'declined';
     const done = await trx.updateTable('loans').set({ status, decided_at: new Date(), decision_reason: req.reason ?? null }).where('id', '=', loanId).where('status', '=', 'applied').executeTakeFirst();
@@ -178,8 +180,8 @@ export async function disburseLoan(db: Kysely<DB>, actor: Actor, loanId: string,
   const contract = (await findRegisteredContract(db, loan.contract_id))!;
   if (contract.status !== 'registered') throw conflict(`Contract ${contract.contract_no} is ${contract.status}: disbursement needs it registered and not yet started`);
   if (on >= contract.start_date)
-    throw new AppError('validation_failed', 'A pre-departure loan is disbursed before the contract starts', [{ pointer: '/disbursed_on', message: `must be before the contract start date ${contract.start_date}` }]);
-  if (on > today()) throw new AppError('validation_failed', 'A disbursement is recorded once made', [{ pointer: '/disbursed_on', message: 'must not be in the future' }]);
+    throw new AppError('validation_failed', 'A pre-departure loan is disbursed before the contract starts', [{ pointer: '/disbursed_on', message: `must be before the contract start date ${contract.start_date}`, code: 'loan.disbursed_not_before_start', params: { start_date: contract.start_date } }]);
+  if (on > today()) throw new AppError('validation_failed', 'A disbursement is recorded once made', [{ pointer: '/disbursed_on', message: 'must not be in the future', code: 'date.future_not_allowed' }]);
   const rows = schedule(loan.principal_minor, loan.annual_rate_bp, loan.term_months, loan.first_month);
   await db.transaction().execute(async (trx) => {
     const done = await trx.updateTable('loans').set({ status: 'disbursed', disbursed_on: on }).where('id', '=', loanId).where('status', '=', 'approved').executeTakeFirst();

@@ -30,7 +30,8 @@ describe('pre-departure loans repaid through the wage system', () => {
     t.app.inject({ method, url, payload, headers: { ...(typeof who === 'string' ? { authorization: `Bearer ${who}` } : who.headers()), ...headers } });
   const count = async (table: 'loans' | 'loan_products' | 'loan_deductions' | 'loan_deduction_reports') =>
     Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const pointers = (res: { json(): unknown }) => (res.json() as { errors: { pointer?: string; line?: number; field?: string; message?: string }[] }).errors;
+  const pointers = (res: { json(): unknown }) =>
+    (res.json() as { errors: { pointer?: string; line?: number; field?: string; message?: string; code?: string; params?: Record<string, unknown> }[] }).errors;
 
   before(async () => {
     t = await startTestApp();
@@ -95,6 +96,26 @@ describe('pre-departure loans repaid through the wage system', () => {
     assert.equal(await count('loans'), 0);
   });
 
+  it('each broken rule carries a code and its parameters (amounts as minor units and currency) for the client to word it in its language', async () => {
+    const base = { product_id: productId, contract_id: contractId, amount_minor: 300000, term_months: 18, consent_to_share_key_terms: true };
+    const above = await call('POST', '/api/v1/loans', worker, { ...base, amount_minor: 500000 });
+    assert.equal(above.statusCode, 422, above.body);
+    assert.deepEqual(pointers(above)[0], {
+      pointer: '/amount_minor',
+      message: "must be between 50000 and 400000 (the product's limits)",
+      code: 'loan.amount_outside_limits',
+      params: { min: { amount_minor: 50000, currency: 'AED' }, max: { amount_minor: 400000, currency: 'AED' } },
+    });
+    assert.equal(pointers(above)[1]!.code, 'loan.instalment_above_cap', 'and over the instalment cap too: every rule named');
+    const term = pointers(await call('POST', '/api/v1/loans', worker, { ...base, term_months: 36 }));
+    assert.deepEqual(term.map((p) => [p.code, p.params]), [['loan.term_outside_limits', { min: 6, max: 24 }]]);
+    const cap = pointers(await call('POST', '/api/v1/loans', worker, { ...base, amount_minor: 400000, term_months: 12 }));
+    assert.equal(cap[0]!.code, 'loan.instalment_above_cap');
+    assert.deepEqual(cap[0]!.params!.cap, { amount_minor: 22500, currency: 'AED' }, '15% of the wage of 150,000');
+    assert.equal(cap[0]!.params!.share_percent, 15);
+    assert.equal(await count('loans'), 0);
+  });
+
   it("a worker cannot apply against another worker's contract (404)", async () => {
     const res = await call('POST', '/api/v1/loans', otherWorker, { product_id: productId, contract_id: contractId, amount_minor: 300000, term_months: 18, consent_to_share_key_terms: true });
     assert.equal(res.statusCode, 404);
@@ -138,6 +159,7 @@ describe('pre-departure loans repaid through the wage system', () => {
     const late = await call('POST', `/api/v1/loans/${loanId}/disbursement`, tok.lender!, { disbursed_on: '2026-03-01' });
     assert.equal(late.statusCode, 422);
     assert.equal(pointers(late)[0]!.pointer, '/disbursed_on');
+    assert.deepEqual([pointers(late)[0]!.code, pointers(late)[0]!.params], ['loan.disbursed_not_before_start', { start_date: '2026-03-01' }]);
     const ok = await call('POST', `/api/v1/loans/${loanId}/disbursement`, tok.lender!, { disbursed_on: '2026-02-20' });
     assert.equal(ok.statusCode, 200, ok.body);
     const loan = (await call('GET', `/api/v1/loans/${loanId}`, worker)).json();
@@ -273,6 +295,10 @@ describe('pre-departure loans repaid through the wage system', () => {
     const bad = await call('POST', `/api/v1/loans/${loanId}/refunds`, tok.lender!, { amount_minor: owed + 1, currency: 'QAR', paid_on: '2999-01-01', reference: 'X' });
     assert.equal(bad.statusCode, 422, bad.body);
     assert.deepEqual(pointers(bad).map((p) => p.pointer).sort(), ['/amount_minor', '/currency', '/paid_on']);
+    assert.deepEqual(
+      pointers(bad).map((p) => [p.code, p.params]),
+      [['refund.currency_not_loan', { currency: 'AED' }], ['refund.above_owed', { owed: { amount_minor: owed, currency: 'AED' } }], ['date.future_not_allowed', undefined]],
+    );
     const shape = await call('POST', `/api/v1/loans/${loanId}/refunds`, tok.lender!, { amount_minor: -5, currency: 'AED', paid_on: '2026-08-10' });
     assert.equal(shape.statusCode, 422, shape.body);
     assert.deepEqual([...new Set(pointers(shape).map((p) => p.pointer))].sort(), ['/amount_minor', '/reference']);

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Actor, isPlatform, requireScope } from '../../core/auth/actor.js';
-import { AppError, type FieldProblem, forbidden } from '../../core/errors.js';
+import { AppError, type FieldProblem, forbidden, money } from '../../core/errors.js';
 import { parseOrThrow } from '../../core/validation.js';
 import type { DB } from '../../schema.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -17,14 +17,14 @@ export async function publishProduct(db: Kysely<DB>, actor: Actor, input: unknow
   if (actor.organisationKind !== 'lender' || !actor.organisationId) throw forbidden('Only a lender publishes loan products');
   const req = parseOrThrow(PublishProductRequest, input, 'loan product');
   const problems: FieldProblem[] = [];
-  if (req.max_amount_minor < req.min_amount_minor) problems.push({ pointer: '/max_amount_minor', message: `must not be below min_amount_minor (${req.min_amount_minor})` });
-  if (req.max_term_months < req.min_term_months) problems.push({ pointer: '/max_term_months', message: `must not be below min_term_months (${req.min_term_months})` });
+  if (req.max_amount_minor < req.min_amount_minor) problems.push({ pointer: '/max_amount_minor', message: `must not be below min_amount_minor (${req.min_amount_minor})`, code: 'loan_product.max_below_min_amount', params: { min: money(req.min_amount_minor, req.currency) } });
+  if (req.max_term_months < req.min_term_months) problems.push({ pointer: '/max_term_months', message: `must not be below min_term_months (${req.min_term_months})`, code: 'loan_product.max_below_min_term', params: { min: req.min_term_months } });
   const caps = await loanCapsInForce(db, req.corridor, today());
-  if (!caps) problems.push({ pointer: '/corridor', message: 'has no rules in force today' });
+  if (!caps) problems.push({ pointer: '/corridor', message: 'has no rules in force today', code: 'corridor.no_rules_in_force', params: { corridor: req.corridor } });
   else {
-    if (req.currency !== caps.rules_currency) problems.push({ pointer: '/currency', message: `must be the corridor's wage currency ${caps.rules_currency}: instalments are deducted from wages` });
+    if (req.currency !== caps.rules_currency) problems.push({ pointer: '/currency', message: `must be the corridor's wage currency ${caps.rules_currency}: instalments are deducted from wages`, code: 'loan_product.currency_not_wage', params: { currency: caps.rules_currency } });
     if (req.annual_rate_bp > caps.max_annual_rate_bp)
-      problems.push({ pointer: '/annual_rate_bp', message: `exceeds the corridor cap of ${caps.max_annual_rate_bp} basis points a year${caps.stated ? '' : ' (the default cap: the rules state none)'}` });
+      problems.push({ pointer: '/annual_rate_bp', message: `exceeds the corridor cap of ${caps.max_annual_rate_bp} basis points a year${caps.stated ? '' : ' (the default cap: the rules state none)'}`, code: 'loan_product.rate_above_cap', params: { cap_percent: caps.max_annual_rate_bp / 100 } });
   }
   if (problems.length) throw new AppError('validation_failed', 'The loan product is not valid', problems);
   const lenderId = actor.organisationId;

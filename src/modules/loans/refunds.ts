@@ -6,7 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { type Actor, isPlatform, requireScope } from '../../core/auth/actor.js';
-import { AppError, type FieldProblem, notFound } from '../../core/errors.js';
+import { AppError, type FieldProblem, money, notFound } from '../../core/errors.js';
 import { parseOrThrow } from '../../core/validation.js';
 import type { DB } from '../../schema.js';
 import { recordEvent } from '../audit/record-event.js';
@@ -30,11 +30,11 @@ export async function recordRefundPayment(db: Kysely<DB>, actor: Actor, loanId: 
     if (!loan) throw notFound(`Loan ${loanId}`);
     const problems: FieldProblem[] = [];
     const outstanding = loan.owed - loan.paid;
-    if (req.currency !== loan.currency) problems.push({ pointer: '/currency', message: `must be the loan's currency ${loan.currency}` });
-    if (outstanding <= 0) problems.push({ pointer: '/amount_minor', message: loan.owed ? 'every refund owed on this loan is already paid' : 'no refund is owed on this loan' });
-    else if (req.amount_minor > outstanding) problems.push({ pointer: '/amount_minor', message: `must be at most ${outstanding}, the refund still owed to the worker` });
-    if (req.paid_on > today()) problems.push({ pointer: '/paid_on', message: 'must not be in the future: record a refund once paid' });
-    else if (loan.disbursed_on && req.paid_on < loan.disbursed_on) problems.push({ pointer: '/paid_on', message: `must not be before the disbursement (${loan.disbursed_on})` });
+    if (req.currency !== loan.currency) problems.push({ pointer: '/currency', message: `must be the loan's currency ${loan.currency}`, code: 'refund.currency_not_loan', params: { currency: loan.currency } });
+    if (outstanding <= 0) problems.push({ pointer: '/amount_minor', message: loan.owed ? 'every refund owed on this loan is already paid' : 'no refund is owed on this loan', code: loan.owed ? 'refund.all_paid' : 'refund.none_owed' });
+    else if (req.amount_minor > outstanding) problems.push({ pointer: '/amount_minor', message: `must be at most ${outstanding}, the refund still owed to the worker`, code: 'refund.above_owed', params: { owed: money(Number(outstanding), loan.currency) } });
+    if (req.paid_on > today()) problems.push({ pointer: '/paid_on', message: 'must not be in the future: record a refund once paid', code: 'date.future_not_allowed' });
+    else if (loan.disbursed_on && req.paid_on < loan.disbursed_on) problems.push({ pointer: '/paid_on', message: `must not be before the disbursement (${loan.disbursed_on})`, code: 'refund.paid_before_disbursement', params: { disbursed_on: String(loan.disbursed_on) } });
     if (problems.length) throw new AppError('validation_failed', 'The refund payment is not valid', problems);
     const payment = await trx
       .insertInto('loan_refund_payments')

@@ -26,7 +26,7 @@ export async function saveCandidate(db: Kysely<DB>, actor: Actor, input: unknown
     workerId = actor.workerId!;
     owner = null;
   } else if (actor.organisationKind === 'recruitment_agency') {
-    if (!req.worker_id) throw invalid('Name the worker', [{ pointer: '/worker_id', message: 'required for an agency' }]);
+    if (!req.worker_id) throw invalid('Name the worker', [{ pointer: '/worker_id', message: 'required for an agency', code: 'recruitment.worker_required' }]);
     workerId = req.worker_id;
     owner = actor.organisationId!;
   } else throw forbidden('Only an origin agency or the worker registers a candidate');
@@ -35,8 +35,8 @@ export async function saveCandidate(db: Kysely<DB>, actor: Actor, input: unknown
   if (!worker || (owner && worker.registered_by !== owner)) throw notFound(`Worker ${workerId}`);
   const problems: FieldProblem[] = [];
   const occupation = await db.selectFrom('occupations').select('code').where('code', '=', req.occupation_isco).where('level', '=', 4).executeTakeFirst();
-  if (!occupation) problems.push({ pointer: '/occupation_isco', message: 'not an ISCO-08 unit group' });
-  req.languages.forEach((l, i) => { if (!isKnownLanguage(l)) problems.push({ pointer: `/languages/${i}`, message: 'not a known language' }); });
+  if (!occupation) problems.push({ pointer: '/occupation_isco', message: 'not an ISCO-08 unit group', code: 'reference.occupation_unknown', params: { value: req.occupation_isco } });
+  req.languages.forEach((l, i) => { if (!isKnownLanguage(l)) problems.push({ pointer: `/languages/${i}`, message: 'not a known language', code: 'reference.language_unknown', params: { value: l } }); });
   if (problems.length) throw invalid('The candidate is not valid', problems);
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('recruitment_candidates').selectAll().where('worker_id', '=', workerId).forUpdate().executeTakeFirst();

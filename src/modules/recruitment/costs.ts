@@ -88,11 +88,11 @@ export async function declareCosts(db: Kysely<DB>, actor: Actor, input: unknown)
   const currencies = new Map((await db.selectFrom('currencies').select(['code', 'minor_digits']).where('code', 'in', codes).execute()).map((c) => [c.code, c.minor_digits]));
   const problems: FieldProblem[] = [];
   req.items.forEach((item, i) => {
-    if (!currencies.has(item.currency)) problems.push({ pointer: `/items/${i}/currency`, message: 'not an ISO 4217 currency' });
+    if (!currencies.has(item.currency)) problems.push({ pointer: `/items/${i}/currency`, message: 'not an ISO 4217 currency', code: 'reference.currency_unknown', params: { value: item.currency } });
     else if (item.currency !== contract.currency) {
       if (!item.rate_to_wage_currency)
-        problems.push({ pointer: `/items/${i}/rate_to_wage_currency`, message: `required: the amount is not in the wage currency ${contract.currency}`, expected: `${contract.currency} per ${item.currency}` });
-      else if (new Decimal(item.rate_to_wage_currency).lte(0)) problems.push({ pointer: `/items/${i}/rate_to_wage_currency`, message: 'must be above 0' });
+        problems.push({ pointer: `/items/${i}/rate_to_wage_currency`, message: `required: the amount is not in the wage currency ${contract.currency}`, expected: `${contract.currency} per ${item.currency}`, code: 'recruitment.rate_required', params: { wage_currency: contract.currency, currency: item.currency } });
+      else if (new Decimal(item.rate_to_wage_currency).lte(0)) problems.push({ pointer: `/items/${i}/rate_to_wage_currency`, message: 'must be above 0', code: 'recruitment.rate_not_positive' });
     }
   });
   if (problems.length) throw invalid('The cost declaration is not valid', problems);

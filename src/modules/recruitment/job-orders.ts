@@ -66,12 +66,12 @@ async function partyProblems(db: Kysely<DB>, employerId: string, req: JobOrderRe
   const ids = [req.origin_agency_id, ...(req.destination_liable_id ? [req.destination_liable_id] : [])];
   const orgs = await db.selectFrom('organisations').select(['id', 'kind', 'country']).where('id', 'in', ids).execute();
   const origin = orgs.find((o) => o.id === req.origin_agency_id);
-  if (origin?.kind !== 'recruitment_agency') problems.push({ pointer: '/origin_agency_id', message: 'there is no recruitment agency with this id' });
-  else if (corridor && origin.country !== corridor.origin) problems.push({ pointer: '/origin_agency_id', message: `the agency is not established in the corridor's origin`, expected: corridor.origin });
+  if (origin?.kind !== 'recruitment_agency') problems.push({ pointer: '/origin_agency_id', message: 'there is no recruitment agency with this id', code: 'organisation.not_recruitment_agency' });
+  else if (corridor && origin.country !== corridor.origin) problems.push({ pointer: '/origin_agency_id', message: `the agency is not established in the corridor's origin`, expected: corridor.origin, code: 'recruitment.agency_not_in_origin', params: { country: corridor.origin } });
   if (req.destination_liable_id && req.destination_liable_id !== employerId) {
     const dest = orgs.find((o) => o.id === req.destination_liable_id);
-    if (dest?.kind !== 'recruitment_agency') problems.push({ pointer: '/destination_liable_id', message: 'must be a destination recruitment agency or the employer itself' });
-    else if (corridor && dest.country !== corridor.destination) problems.push({ pointer: '/destination_liable_id', message: "the agency is not established in the corridor's destination", expected: corridor.destination });
+    if (dest?.kind !== 'recruitment_agency') problems.push({ pointer: '/destination_liable_id', message: 'must be a destination recruitment agency or the employer itself', code: 'recruitment.destination_liable_invalid' });
+    else if (corridor && dest.country !== corridor.destination) problems.push({ pointer: '/destination_liable_id', message: "the agency is not established in the corridor's destination", expected: corridor.destination, code: 'recruitment.agency_not_in_destination', params: { country: corridor.destination } });
   }
   return problems;
 }
@@ -88,14 +88,14 @@ export async function createJobOrder(db: Kysely<DB>, actor: Actor, input: unknow
   const employerId = actor.organisationId!;
   const corridor = await db.selectFrom('corridors').select(['origin', 'destination']).where('code', '=', req.terms.corridor).executeTakeFirst();
   const problems = await partyProblems(db, employerId, req, corridor);
-  if (!corridor) problems.push({ pointer: '/terms/corridor', message: `there is no corridor ${req.terms.corridor}` });
-  if (req.terms.employer_id !== employerId) problems.push({ pointer: '/terms/employer_id', message: 'must be your own organisation', expected: employerId });
+  if (!corridor) problems.push({ pointer: '/terms/corridor', message: `there is no corridor ${req.terms.corridor}`, code: 'corridor.unknown', params: { corridor: req.terms.corridor } });
+  if (req.terms.employer_id !== employerId) problems.push({ pointer: '/terms/employer_id', message: 'must be your own organisation', expected: employerId, code: 'organisation.not_own' });
   const currency = await db.selectFrom('currencies').select('code').where('code', '=', req.terms.wage.currency).executeTakeFirst();
-  if (!currency) problems.push({ pointer: '/terms/wage/currency', message: 'not an ISO 4217 currency' });
-  req.terms.languages.forEach((l, i) => { if (!isKnownLanguage(l)) problems.push({ pointer: `/terms/languages/${i}`, message: 'not a known language' }); });
-  req.required_languages.forEach((l, i) => { if (!isKnownLanguage(l)) problems.push({ pointer: `/required_languages/${i}`, message: 'not a known language' }); });
+  if (!currency) problems.push({ pointer: '/terms/wage/currency', message: 'not an ISO 4217 currency', code: 'reference.currency_unknown', params: { value: req.terms.wage.currency } });
+  req.terms.languages.forEach((l, i) => { if (!isKnownLanguage(l)) problems.push({ pointer: `/terms/languages/${i}`, message: 'not a known language', code: 'reference.language_unknown', params: { value: l } }); });
+  req.required_languages.forEach((l, i) => { if (!isKnownLanguage(l)) problems.push({ pointer: `/required_languages/${i}`, message: 'not a known language', code: 'reference.language_unknown', params: { value: l } }); });
   const occupation = await db.selectFrom('occupations').select('code').where('code', '=', req.terms.occupation_isco).where('level', '=', 4).executeTakeFirst();
-  if (!occupation) problems.push({ pointer: '/terms/occupation_isco', message: 'not an ISCO-08 unit group' });
+  if (!occupation) problems.push({ pointer: '/terms/occupation_isco', message: 'not an ISCO-08 unit group', code: 'reference.occupation_unknown', params: { value: req.terms.occupation_isco } });
   if (problems.length) throw invalid('The job order is not valid', problems);
   const on = today();
   await refuseIfSuspended(db, employerId, on);

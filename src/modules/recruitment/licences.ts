@@ -25,12 +25,12 @@ export async function issueLicence(db: Kysely<DB>, actor: Actor, input: unknown)
   const req = parseOrThrow(LicenceRequest, input, 'licence');
   const agency = await db.selectFrom('organisations').select(['id', 'kind', 'country']).where('id', '=', req.agency_id).executeTakeFirst();
   if (!agency || !mayLicense(actor, agency.country)) throw notFound(`Agency ${req.agency_id}`);
-  if (agency.kind !== 'recruitment_agency') throw invalid('Only a recruitment agency is licensed', [{ pointer: '/agency_id', message: 'not a recruitment agency' }]);
+  if (agency.kind !== 'recruitment_agency') throw invalid('Only a recruitment agency is licensed', [{ pointer: '/agency_id', message: 'not a recruitment agency', code: 'organisation.not_recruitment_agency' }]);
   const id = await db.transaction().execute(async (trx) => {
     const issuer = isPlatform(actor) ? null : (actor.organisationId ?? null);
     const clash = await trx.selectFrom('agency_licences').select('id').where('number', '=', req.number)
       .where((eb) => (issuer ? eb('issued_by_organisation_id', '=', issuer) : eb('issued_by_organisation_id', 'is', null))).executeTakeFirst();
-    if (clash) throw invalid('This licence number is already recorded', [{ pointer: '/number', message: 'already issued' }]);
+    if (clash) throw invalid('This licence number is already recorded', [{ pointer: '/number', message: 'already issued', code: 'recruitment.licence_number_taken' }]);
     const row = await trx.insertInto('agency_licences').values({
       agency_id: agency.id, number: req.number, issued_by_organisation_id: issuer,
       valid_from: req.valid_from, valid_to: req.valid_to, status: 'active', status_reason: 'issued',

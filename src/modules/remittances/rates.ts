@@ -14,8 +14,8 @@ export async function loadRates(db: Kysely<DB>, actor: Actor, rates: RateInput[]
   const problems: FieldProblem[] = [];
   rates.forEach((r, i) => {
     for (const field of ['base_currency', 'quote_currency'] as const)
-      if (!known.has(r[field])) problems.push({ pointer: `/rates/${i}/${field}`, message: `${r[field]} is not a known currency`, expected: 'ISO 4217' });
-    if (r.base_currency === r.quote_currency) problems.push({ pointer: `/rates/${i}/quote_currency`, message: 'is the base currency', expected: 'another currency' });
+      if (!known.has(r[field])) problems.push({ pointer: `/rates/${i}/${field}`, message: `${r[field]} is not a known currency`, expected: 'ISO 4217', code: 'reference.currency_unknown', params: { value: r[field] } });
+    if (r.base_currency === r.quote_currency) problems.push({ pointer: `/rates/${i}/quote_currency`, message: 'is the base currency', expected: 'another currency', code: 'remittance.same_currency' });
   });
   if (problems.length) throw invalid('The rates are not valid', problems);
   if (!rates.length) return { loaded: 0 };

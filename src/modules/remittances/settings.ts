@@ -15,9 +15,9 @@ async function checkCodes(db: Kysely<DB>, countries: [string, string][], currenc
   const problems: FieldProblem[] = [];
   const knownCountries = new Set((await db.selectFrom('countries').select('code').where('code', 'in', countries.map(([, c]) => c)).execute()).map((r) => r.code));
   const knownCurrencies = new Set((await db.selectFrom('currencies').select('code').where('code', 'in', currencies.map(([, c]) => c)).execute()).map((r) => r.code));
-  for (const [pointer, code] of countries) if (!knownCountries.has(code)) problems.push({ pointer, message: `${code} is not a known country`, expected: 'ISO 3166-1 alpha-3' });
-  for (const [pointer, code] of currencies) if (!knownCurrencies.has(code)) problems.push({ pointer, message: `${code} is not a known currency`, expected: 'ISO 4217' });
-  if (countries.length === 2 && countries[0]![1] === countries[1]![1]) problems.push({ pointer: countries[1]![0], message: 'is the sending country', expected: 'another country' });
+  for (const [pointer, code] of countries) if (!knownCountries.has(code)) problems.push({ pointer, message: `${code} is not a known country`, expected: 'ISO 3166-1 alpha-3', code: 'reference.country_unknown', params: { value: code } });
+  for (const [pointer, code] of currencies) if (!knownCurrencies.has(code)) problems.push({ pointer, message: `${code} is not a known currency`, expected: 'ISO 4217', code: 'reference.currency_unknown', params: { value: code } });
+  if (countries.length === 2 && countries[0]![1] === countries[1]![1]) problems.push({ pointer: countries[1]![0], message: 'is the sending country', expected: 'another country', code: 'remittance.same_country' });
   if (problems.length) throw invalid('The corridor is not valid', problems);
 }
 

@@ -12,8 +12,8 @@ export interface Problem {
 let translate: ((e: FieldError) => string) | undefined;
 
 /** The page's language for field problems: set by the locale provider whenever the language changes. */
-export function setProblemLanguage(format: FormatMessage): void {
-  translate = (e) => problemMessage(e, format);
+export function setProblemLanguage(format: FormatMessage, locale?: string): void {
+  translate = (e) => problemMessage(e, format, locale);
 }
 
 export function toProblem(error: unknown, response?: Response): Problem {

@@ -61,6 +61,6 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 /** Renders before the pages, so that field problems they show are in the language just loaded. */
 function ProblemLanguage() {
   const intl = useIntl();
-  setProblemLanguage((id, values) => intl.formatMessage({ id }, values));
+  setProblemLanguage((id, values) => intl.formatMessage({ id }, values), intl.locale);
   return null;
 }

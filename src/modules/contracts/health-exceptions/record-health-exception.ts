@@ -29,7 +29,7 @@ export async function recordHealthException(db: Kysely<DB>, actor: Actor, code: 
   const side = requireSide(actor, corridor);
   if (input.occupation_isco) {
     const known = await db.selectFrom('occupations').select('code').where('code', '=', input.occupation_isco).where('level', '=', 4).executeTakeFirst();
-    if (!known) throw invalid('The exception is not valid', [{ pointer: '/occupation_isco', message: 'not an ISCO-08 unit group' }]);
+    if (!known) throw invalid('The exception is not valid', [{ pointer: '/occupation_isco', message: 'not an ISCO-08 unit group', code: 'reference.occupation_unknown', params: { value: input.occupation_isco } }]);
   }
   return db.transaction().execute(async (trx) => {
     const row = await insertHealthException(trx, {

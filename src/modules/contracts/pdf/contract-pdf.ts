@@ -41,7 +41,8 @@ function checkLanguage(lang: string, terms: ContractTerms): void {
   const message = terms.languages.includes(lang)
     ? `the contract names ${lang}, but there is no translation of its labels in ${lang} yet`
     : 'must be one of the languages of the contract or of the platform';
-  throw invalid('The contract cannot be printed in this language', [{ pointer: '/lang', message, expected: allowed.join(' | ') }]);
+  const code = terms.languages.includes(lang) ? 'contract.pdf_language_untranslated' : 'contract.pdf_language_unknown';
+  throw invalid('The contract cannot be printed in this language', [{ pointer: '/lang', message, expected: allowed.join(' | '), code, params: { lang, languages: allowed.join(', ') } }]);
 }
 
 const safeFileName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_');

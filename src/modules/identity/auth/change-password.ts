@@ -24,10 +24,10 @@ export async function changePassword(
   const user = await findUser(db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in again');
   if (!(await verifyPassword(user.password_hash, input.current_password)))
-    throw invalid('The current password is wrong', [{ pointer: '/current_password', message: 'is wrong' }]);
+    throw invalid('The current password is wrong', [{ pointer: '/current_password', message: 'is wrong', code: 'password.current_wrong' }]);
   const problems = passwordProblems(input.new_password, { email: user.email, pointer: '/new_password' });
   if (!problems.length && input.new_password === input.current_password)
-    problems.push({ pointer: '/new_password', message: 'must differ from the current password' });
+    problems.push({ pointer: '/new_password', message: 'must differ from the current password', code: 'password.same_as_current' });
   if (problems.length) throw invalid('The new password is not acceptable', problems);
   const passwordHash = await hashPassword(input.new_password);
   await db.transaction().execute(async (trx) => {

@@ -12,7 +12,7 @@ import { type Organisation, toOrganisation } from './organisation.js';
 export async function createOrganisation(db: Kysely<DB>, actor: Actor, input: CreateOrganisationRequest): Promise<Organisation> {
   if (!isPlatform(actor)) throw forbidden('Only the platform administrator enrols organisations');
   if (!(await countryExists(db, input.country)))
-    throw invalid('The country is not known', [{ pointer: '/country', message: `${input.country} is not an ISO 3166-1 alpha-3 country code` }]);
+    throw invalid('The country is not known', [{ pointer: '/country', message: `${input.country} is not an ISO 3166-1 alpha-3 country code`, code: 'reference.country_unknown', params: { value: input.country } }]);
   try {
     return await db.transaction().execute(async (trx) => {
       const row = await insertOrganisation(trx, input);

@@ -20,17 +20,17 @@ export function parseExpiry(value: string): Date {
 export async function createToken(db: Kysely<DB>, actor: Actor, input: CreateTokenRequest, now = new Date()): Promise<CreateTokenResponse> {
   const organisationId = input.organisation_id ?? actor.organisationId;
   if (!organisationId)
-    throw invalid('Name the organisation the token acts for', [{ pointer: '/organisation_id', message: 'is required' }]);
+    throw invalid('Name the organisation the token acts for', [{ pointer: '/organisation_id', message: 'is required', code: 'token.organisation_required' }]);
   if (!isPlatform(actor) && organisationId !== actor.organisationId) throw notFound(`Organisation ${organisationId}`);
   const org = isUuid(organisationId) ? await findOrganisation(db, organisationId) : undefined;
   if (!org) throw notFound(`Organisation ${organisationId}`);
 
   const allowed = tokenScopesAllowed(org.kind);
   const problems: FieldProblem[] = input.scopes.flatMap((scope, i) =>
-    allowed.has(scope) ? [] : [{ pointer: `/scopes/${i}`, message: `${scope} is not allowed for a token of a ${org.kind}` }],
+    allowed.has(scope) ? [] : [{ pointer: `/scopes/${i}`, message: `${scope} is not allowed for a token of a ${org.kind}`, code: 'token.scope_not_allowed', params: { scope, kind: org.kind } }],
   );
   const expiresAt = input.expires_at ? parseExpiry(input.expires_at) : null;
-  if (expiresAt && expiresAt <= now) problems.push({ pointer: '/expires_at', message: 'must be in the future' });
+  if (expiresAt && expiresAt <= now) problems.push({ pointer: '/expires_at', message: 'must be in the future', code: 'date.past_not_allowed' });
   if (problems.length) throw invalid('The token cannot be created as asked', problems);
 
   const { token, prefix, secretHash } = newApiToken();

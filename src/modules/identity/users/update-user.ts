@@ -24,13 +24,13 @@ async function managedUser(db: Kysely<DB>, actor: Actor, id: string): Promise<Us
 async function checkRole(db: Kysely<DB>, actor: Actor, user: UserRow, role: UserRow['role']): Promise<void> {
   if (role === user.role) return;
   if (role === 'worker' || user.role === 'worker')
-    throw invalid('A worker account stays a worker account', [{ pointer: '/role', message: 'cannot change to or from worker' }]);
+    throw invalid('A worker account stays a worker account', [{ pointer: '/role', message: 'cannot change to or from worker', code: 'user.worker_role_fixed' }]);
   if (!isPlatform(actor) && (role === 'platform_admin' || user.role === 'platform_admin'))
     throw forbidden('Only the platform administrator grants or withdraws the platform administrator role');
   if (role === 'platform_admin') {
     const org = user.organisation_id ? await findOrganisation(db, user.organisation_id) : undefined;
     if (org && org.kind !== 'platform')
-      throw invalid('Only users of the platform organisation can be platform administrators', [{ pointer: '/role', message: 'not for this organisation' }]);
+      throw invalid('Only users of the platform organisation can be platform administrators', [{ pointer: '/role', message: 'not for this organisation', code: 'user.platform_admin_only_platform' }]);
   }
 }
 

@@ -14,13 +14,13 @@ import { toWorker, type Worker } from './worker.js';
 export async function registerWorker(db: Kysely<DB>, actor: Actor, input: RegisterWorkerRequest, now = new Date()): Promise<Worker> {
   if (!isPlatform(actor) && input.nationality !== actor.country)
     throw new AppError('forbidden', `You register only nationals of ${actor.country ?? 'your country'}`, [
-      { pointer: '/nationality', message: `must be ${actor.country ?? 'your country'}` },
+      { pointer: '/nationality', message: `must be ${actor.country ?? 'your country'}`, code: 'worker.nationality_not_yours', params: { country: actor.country ?? '' } },
     ]);
   const problems: FieldProblem[] = [];
   if (!(await countryExists(db, input.nationality)))
-    problems.push({ pointer: '/nationality', message: `${input.nationality} is not an ISO 3166-1 alpha-3 country code` });
+    problems.push({ pointer: '/nationality', message: `${input.nationality} is not an ISO 3166-1 alpha-3 country code`, code: 'reference.country_unknown', params: { value: input.nationality } });
   if (input.birth_date > now.toISOString().slice(0, 10) || input.birth_date < '1900-01-01')
-    problems.push({ pointer: '/birth_date', message: 'must be a past date after 1900' });
+    problems.push({ pointer: '/birth_date', message: 'must be a past date after 1900', code: 'worker.birth_date_invalid' });
   if (problems.length) throw invalid('The worker cannot be registered as given', problems);
   try {
     return await db.transaction().execute(async (trx) => {

@@ -32,10 +32,10 @@ export async function compareJson(db: Kysely<DB>, query: Query): Promise<string>
 function rankFor(corridor: CorridorServices, query: Query) {
   const digits = query.currency === corridor.send_currency ? corridor.send_digits : query.currency === corridor.receive_currency ? corridor.receive_digits : undefined;
   if (digits === undefined)
-    throw invalid('The amount is not valid', [{ pointer: '/currency', message: `${query.currency} is neither currency of this corridor`, expected: `${corridor.send_currency} or ${corridor.receive_currency}` }]);
+    throw invalid('The amount is not valid', [{ pointer: '/currency', message: `${query.currency} is neither currency of this corridor`, expected: `${corridor.send_currency} or ${corridor.receive_currency}`, code: 'remittance.currency_not_corridor', params: { currency: query.currency, send: corridor.send_currency, receive: corridor.receive_currency } }]);
   const minor = minorUnits(query.amount, digits);
   if (minor === undefined || minor === 0)
-    throw invalid('The amount is not valid', [{ pointer: '/amount', message: `${query.amount} is not an amount of ${query.currency}`, expected: `an amount above zero with at most ${digits} decimals` }]);
+    throw invalid('The amount is not valid', [{ pointer: '/amount', message: `${query.amount} is not an amount of ${query.currency}`, expected: `an amount above zero with at most ${digits} decimals`, code: 'remittance.amount_not_valid', params: { currency: query.currency, digits } }]);
   const result = rankServices(corridor, { amount_minor: minor, currency: query.currency, speed: query.speed, pickup: query.pickup });
   return {
     from: corridor.source_country,

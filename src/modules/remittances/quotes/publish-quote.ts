@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../core/auth/actor.js';
-import { forbidden, invalid, notFound, type FieldProblem } from '../../../core/errors.js';
+import { forbidden, invalid, money, notFound, type FieldProblem, type ProblemParam } from '../../../core/errors.js';
 import type { DB } from '../../../schema.js';
 import { recordEvent } from '../../audit/record-event.js';
 import { forgetCurrentServices } from '../compare/current-services.js';
@@ -27,41 +27,42 @@ export async function publishQuote(db: Kysely<DB>, actor: Actor, input: QuoteInp
   const observed = input.observed_at ? new Date(input.observed_at) : new Date();
   const day = observed.toISOString().slice(0, 10);
   const problems: FieldProblem[] = [];
-  const problem = (pointer: string, message: string, expected?: string) => problems.push({ pointer, message, ...(expected ? { expected } : {}) });
+  const problem = (pointer: string, message: string, expected: string, code: string, params?: Record<string, ProblemParam>) =>
+    problems.push({ pointer, message, expected, code, ...(params ? { params } : {}) });
 
   const [corridor, serves, provider] = await Promise.all([
     db.selectFrom('remittance_corridors').selectAll().where('source_country', '=', from).where('destination_country', '=', to).executeTakeFirst(),
     db.selectFrom('remittance_provider_corridors').select('provider_id').where('provider_id', '=', providerId).where('source_country', '=', from).where('destination_country', '=', to).executeTakeFirst(),
     db.selectFrom('organisations').select('name').where('id', '=', providerId).executeTakeFirstOrThrow(),
   ]);
-  if (!corridor) problem('/destination_country', `${from} to ${to} is not a corridor Corridor compares`, 'a corridor the operator opened');
-  else if (!serves) problem('/destination_country', `your organisation does not serve ${from} to ${to}`, 'a corridor the operator recorded you as serving');
-  if (observed.getTime() > Date.now() + 5 * 60_000) problem('/observed_at', 'is in the future', 'the time the price was observed or published');
+  if (!corridor) problem('/destination_country', `${from} to ${to} is not a corridor Corridor compares`, 'a corridor the operator opened', 'remittance.corridor_not_compared', { from, to });
+  else if (!serves) problem('/destination_country', `your organisation does not serve ${from} to ${to}`, 'a corridor the operator recorded you as serving', 'remittance.corridor_not_served', { from, to });
+  if (observed.getTime() > Date.now() + 5 * 60_000) problem('/observed_at', 'is in the future', 'the time the price was observed or published', 'date.future_not_allowed');
 
   const usds = input.price_points.map((p) => p.usd);
-  if (!(usds.includes(200) && usds.includes(500))) problem('/price_points', `has ${usds.join(' and ')}`, 'one price point for USD 200 and one for USD 500');
+  if (!(usds.includes(200) && usds.includes(500))) problem('/price_points', `has ${usds.join(' and ')}`, 'one price point for USD 200 and one for USD 500', 'remittance.price_points_missing');
   if (input.transparent && input.price_points.some((p) => p.offered_rate === null))
-    problem('/transparent', 'is true but an offered rate is missing', 'the offered rate of each price point, or transparent false');
+    problem('/transparent', 'is true but an offered rate is missing', 'the offered rate of each price point, or transparent false', 'remittance.offered_rate_missing');
 
   let reference: string | undefined;
   if (corridor) {
     const send = corridor.send_currency;
     const usdRate = send === 'USD' ? '1' : await rateOn(db, 'USD', send, day);
     reference = await rateOn(db, send, corridor.receive_currency, day);
-    if (!reference) problem('/observed_at', `no reference rate ${send} to ${corridor.receive_currency} is loaded for ${day}`, 'a day for which the operator loaded the interbank rate');
+    if (!reference) problem('/observed_at', `no reference rate ${send} to ${corridor.receive_currency} is loaded for ${day}`, 'a day for which the operator loaded the interbank rate', 'remittance.reference_rate_missing', { from: send, to: corridor.receive_currency, date: day });
     const digits = (await db.selectFrom('currencies').select('minor_digits').where('code', '=', send).executeTakeFirstOrThrow()).minor_digits;
     input.price_points.forEach((p, i) => {
       for (const part of ['amount', 'fee'] as const)
-        if (p[part].currency !== send) problem(`/price_points/${i}/${part}/currency`, `is ${p[part].currency}`, `${send}, the corridor's sending currency`);
-      if (p.amount.minor === 0) problem(`/price_points/${i}/amount/minor`, 'is zero', 'the amount sent');
+        if (p[part].currency !== send) problem(`/price_points/${i}/${part}/currency`, `is ${p[part].currency}`, `${send}, the corridor's sending currency`, 'remittance.currency_not_sending', { currency: p[part].currency, expected: send });
+      if (p.amount.minor === 0) problem(`/price_points/${i}/amount/minor`, 'is zero', 'the amount sent', 'remittance.amount_zero');
       if (!usdRate) {
-        problem(`/price_points/${i}/amount`, `no USD to ${send} rate is loaded for ${day}`, 'a day for which the operator loaded the rate');
+        problem(`/price_points/${i}/amount`, `no USD to ${send} rate is loaded for ${day}`, 'a day for which the operator loaded the rate', 'remittance.usd_rate_missing', { currency: send, date: day });
         return;
       }
       const expected = pricePointMinor(p.usd, usdRate, digits);
       const off = new Decimal(p.amount.minor).minus(expected).abs();
       if (off.gt(expected.mul(PRICE_POINT_TOLERANCE)))
-        problem(`/price_points/${i}/amount/minor`, `${p.amount.minor} is not the USD ${p.usd} price point`, `${expected.toFixed(0)} minor units of ${send} (USD ${p.usd} at ${usdRate}), within 1%`);
+        problem(`/price_points/${i}/amount/minor`, `${p.amount.minor} is not the USD ${p.usd} price point`, `${expected.toFixed(0)} minor units of ${send} (USD ${p.usd} at ${usdRate}), within 1%`, 'remittance.price_point_off', { usd: p.usd, expected: money(Number(expected.toFixed(0)), send) });
     });
   }
   if (problems.length) throw invalid('The quote is not valid', problems);

@@ -22,7 +22,7 @@ export async function createMandate(db: Kysely<DB>, actor: Actor, input: unknown
       (actor.organisationKind === 'destination_authority' && actor.country === employer.country));
   if (!employer || !mayManage) throw notFound(`Employer ${req.employer_id}`);
   if (!orgs.some((o) => o.id === req.agent_id && o.kind === 'wage_agent'))
-    throw new AppError('validation_failed', 'The agent is not a wage agent', [{ pointer: '/agent_id', message: 'not a wage agent organisation' }]);
+    throw new AppError('validation_failed', 'The agent is not a wage agent', [{ pointer: '/agent_id', message: 'not a wage agent organisation', code: 'organisation.not_wage_agent' }]);
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('wage_mandates')
