@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
@@ -30,7 +29,7 @@ describe('the web application: an employer drafts a contract, sees every breach,
 
   before(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-    // A demo worker without an account: the agency that registered her gives the employer her record id.
+    // A demo worker under contract with Al Noor: the employer may draft for her, and picks her by name.
     workerId = (await server.database.db.selectFrom('workers').select('id').where('full_name', '=', 'Maya Rai').executeTakeFirstOrThrow()).id;
   });
   after(async () => {
@@ -64,10 +63,8 @@ describe('the web application: an employer drafts a contract, sees every breach,
     assert.equal(await page.getByLabel(en['employer.draft.hours']!, { exact: true }).inputValue(), '48');
     assert.equal(await page.getByLabel(en['employer.draft.leave']!, { exact: true }).inputValue(), '30');
 
-    // The worker and the job, typed field after field with Tab; first a worker id that does not exist.
-    await page.getByLabel(en['employer.draft.worker']!, { exact: true }).focus();
-    await page.keyboard.type(randomUUID());
-    await page.keyboard.press('Tab');
+    // The job, typed field after field with Tab; the worker not chosen yet.
+    await page.getByLabel(en['employer.draft.occupation']!, { exact: true }).focus();
     await page.keyboard.type('7112');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Mason');
@@ -81,12 +78,23 @@ describe('the web application: an employer drafts a contract, sees every breach,
 
     // The API's 422 names the worker field: its words are shown next to it, and nothing typed is lost.
     await page.waitForFunction(() => document.querySelectorAll('.field-error').length > 0);
-    assert.match(await errorOf(page, en['employer.draft.worker']!), /no worker with this id/);
+    assert.equal(await errorOf(page, en['picker.worker']!), en['form.required']);
     assert.equal(await page.getByLabel(en['employer.draft.jobTitle']!, { exact: true }).inputValue(), 'Mason');
     assert.equal(await page.getByLabel(basicLabel, { exact: true }).inputValue(), '900.00');
 
-    // The right worker: now every breach of the rules is named, the wage's next to the wage.
-    await retype(page, en['employer.draft.worker']!, workerId);
+    // The worker, by name: the search narrows the workers Al Noor may contract, the select takes the choice (Tab, arrow).
+    const picker = page.getByLabel(en['picker.worker']!, { exact: true });
+    await picker.locator('option').nth(2).waitFor({ state: 'attached' }); // before searching, every worker Al Noor may contract is listed
+    await page.getByLabel(en['picker.search']!, { exact: true }).focus();
+    await page.keyboard.type('maya');
+    await page.waitForFunction(() => document.querySelectorAll('select option').length >= 2 && [...document.querySelectorAll('select')].some((s) => s.options.length === 2 && s.options[1]!.text.includes('Maya Rai')));
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SELECT', 'Tab leads from the search to the list');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await picker.inputValue(), workerId);
+    assert.equal(await picker.locator('option:checked').innerText(), en['picker.option']!.replace('{name}', 'Maya Rai').replace('{nationality}', 'NPL').replace('{last4}', '0004'));
+    // Back to a text field, and Enter checks the draft again: now every breach of the rules is named, the wage's next to the wage.
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: en['employer.draft.breachesTitle']!.replace('{count}', '1') }).waitFor();
     const wageError = await errorOf(page, basicLabel);
@@ -118,6 +126,10 @@ describe('the web application: an employer drafts a contract, sees every breach,
     await page.waitForURL(/\/employer\/contracts\/[0-9a-f-]{36}$/);
     const draftNo = (await page.getByRole('heading', { level: 1 }).innerText()).replace(en['employer.draft.titleSaved']!.replace('{number}', ''), '').trim();
     assert.match(draftNo, /^NPL-ARE-\d{4}-\d{7}$/);
+    // The saved draft keeps its worker, shown by name (not editable: another worker needs another contract).
+    const savedWorker = page.getByLabel(en['picker.worker']!, { exact: true });
+    await page.waitForFunction((name) => [...document.querySelectorAll('input[readonly]')].some((i) => (i as HTMLInputElement).value.startsWith(name)), 'Maya Rai');
+    assert.equal(await savedWorker.inputValue(), en['picker.option']!.replace('{name}', 'Maya Rai').replace('{nationality}', 'NPL').replace('{last4}', '0004'));
     await page.getByText(en['employer.draft.saved']!.replace('{number}', draftNo)).waitFor();
     assert.ok((await page.locator('main').innerText()).includes(en['employer.draft.status']!.replace('{status}', en['status.draft']!)));
 
@@ -156,7 +168,7 @@ describe('the web application: an employer drafts a contract, sees every breach,
     // The account keeps the language last picked (Arabic, above): this one reads English.
     await chooseLanguage(page, 'en');
     await page.goto(`${server.base}/employer/contracts/new`);
-    await page.getByLabel(en['employer.draft.worker']!, { exact: true }).fill(workerId);
+    await page.getByLabel(en['picker.worker']!, { exact: true }).selectOption(workerId);
     await page.getByLabel(en['employer.draft.occupation']!, { exact: true }).fill('7112');
     await page.getByLabel(en['employer.draft.jobTitle']!, { exact: true }).fill('Mason');
     await page.getByLabel(en['employer.draft.city']!, { exact: true }).fill('Dubai');

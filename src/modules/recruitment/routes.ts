@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { App, AppContext } from '../../http/types.js';
 import { agencyProfile, rateAgency } from './agencies.js';
+import { eligibleWorkers } from './eligible-workers.js';
+import { EligibleWorkers, EligibleWorkersQuery } from './eligible-workers.schema.js';
 import { listCandidates, saveCandidate } from './candidates.js';
 import { costDifferences, costSummary, declareCosts, decideBreach, listBreaches, listCosts } from './costs.js';
 import { createJobOrder, getJobOrder, listJobOrders, refuseJobOrder, verifyJobOrder } from './job-orders.js';
@@ -71,6 +73,14 @@ export async function recruitmentRoutes(app: App, ctx: AppContext): Promise<void
     config: { scope: 'recruitment:select' },
     schema: { tags, summary: "The employer offers the selected worker a contract from the job order's terms", params: IdParams, response: { 200: Selection } },
   }, async (request) => offerSelection(db(), request.actor, request.params.id));
+
+  app.get(`${base}/eligible-workers`, {
+    config: { scope: 'contracts:draft' },
+    schema: {
+      tags, summary: 'The workers the employer may draft a contract for (selected for its job orders, or who accepted a contract with it), by name: id, name, nationality, last 4 of the passport',
+      querystring: EligibleWorkersQuery, response: { 200: EligibleWorkers },
+    },
+  }, async (request) => eligibleWorkers(db(), request.actor, request.query));
 
   // ---- candidates
   app.post(`${base}/candidates`, {

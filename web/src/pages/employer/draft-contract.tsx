@@ -11,6 +11,7 @@ import { type MessageId, useT } from '../../i18n/t.js';
 import { COST_ITEMS, type Contract, type Terms } from '../worker/terms.js';
 import { type Breach, languageName, useBreachText } from './breach-text.js';
 import { type DraftForm, fieldKey, formFromRules, formFromTerms, type Provision, type Rules, toTerms } from './draft-terms.js';
+import { WorkerPicker } from './worker-picker.js';
 
 
 type Corridor = Json<'/api/v1/corridors', 'get'>['corridors'][number];
@@ -240,8 +241,7 @@ export default function DraftContract() {
               <input value={form.corridor} readOnly />
             </Field>
           )}
-          {textField('worker_id', 'employer.draft.worker', { autoComplete: 'off', spellCheck: false, readOnly: Boolean(contract) })}
-          <p className="muted">{t('employer.draft.workerHint')}</p>
+          <WorkerPicker value={form.worker_id} onChange={(id) => set('worker_id', id)} error={at('worker_id')} locked={Boolean(contract)} />
           {textField('occupation_isco', 'employer.draft.occupation', { inputMode: 'numeric', maxLength: 4 })}
           {textField('job_title', 'employer.draft.jobTitle')}
           {textField('city', 'employer.draft.city')}

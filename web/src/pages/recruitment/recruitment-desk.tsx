@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type Json } from '../../api/client.js';
-import { call, type Problem } from '../../api/problem.js';
+import { call, fieldProblems, type Problem } from '../../api/problem.js';
 import { useSession } from '../../auth/session.js';
+import { Field } from '../../components/field.js';
 import { Loading, ProblemMessage } from '../../components/status.js';
 import { useFormat } from '../../i18n/format.js';
 import { type MessageId, useT } from '../../i18n/t.js';
@@ -31,6 +32,14 @@ export default function RecruitmentDesk() {
   const [shortlist, setShortlist] = useState<Shortlist & { reference: string }>();
   const [problem, setProblem] = useState<Problem>();
   const [notice, setNotice] = useState<string>();
+  // The job order the authority is refusing (its reason asked in the page), and the API's problem with it.
+  const [refusing, setRefusing] = useState<{ id: string; reference: string }>();
+  const [refuseProblem, setRefuseProblem] = useState<Problem>();
+  // After a step the button that was pressed is gone: the notice saying what happened takes the focus.
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   const load = useCallback(async () => {
     const [o, b, d, k] = await Promise.all([
@@ -55,6 +64,15 @@ export default function RecruitmentDesk() {
     if (!problem) setNotice(t('recruitment.desk.verified', { ref: reference }));
     await load();
   };
+  const refuse = async (reason: string) => {
+    if (!refusing) return;
+    const { problem } = await call(api.POST('/api/v1/recruitment/job-orders/{id}/refuse', { params: { path: { id: refusing.id } }, body: { reason } }));
+    setRefuseProblem(problem);
+    if (problem) return;
+    setRefusing(undefined);
+    setNotice(t('picker.recruit.refused', { ref: refusing.reference }));
+    await load();
+  };
   const openShortlist = async (id: string, reference: string) => {
     const { data, problem } = await call(api.GET('/api/v1/recruitment/job-orders/{id}/shortlist', { params: { path: { id }, query: { limit: 20 } } }));
     setProblem(problem);
@@ -77,7 +95,7 @@ export default function RecruitmentDesk() {
   return (
     <section>
       <h1>{t('recruitment.desk.title')}</h1>
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && <p role="status" className="notice" tabIndex={-1} ref={noticeRef}>{notice}</p>}
       {problem && <ProblemMessage problem={problem} />}
       {!orders && !problem && <Loading />}
       <h2>{t('recruitment.desk.jobOrders')}</h2>
@@ -102,7 +120,10 @@ export default function RecruitmentDesk() {
                 <td>{t(`recruitment.status.${o.status}` as MessageId)}</td>
                 <td>
                   {authority && o.status === 'submitted' && (
-                    <button type="button" onClick={() => void verify(o.id, o.reference)}>{t('recruitment.desk.verify', { ref: o.reference })}</button>
+                    <>
+                      <button type="button" onClick={() => void verify(o.id, o.reference)}>{t('recruitment.desk.verify', { ref: o.reference })}</button>{' '}
+                      <button type="button" onClick={() => { setRefusing({ id: o.id, reference: o.reference }); setRefuseProblem(undefined); }}>{t('picker.recruit.refuse', { ref: o.reference })}</button>
+                    </>
                   )}
                   {!authority && o.status === 'verified' && (kind === 'employer' || o.origin_agency_id === me?.organisation?.id) && (
                     <button type="button" onClick={() => void openShortlist(o.id, o.reference)}>{t('recruitment.desk.shortlist', { ref: o.reference })}</button>
@@ -112,6 +133,26 @@ export default function RecruitmentDesk() {
             ))}
           </tbody>
         </table>
+      )}
+      {refusing && (
+        <form
+          key={refusing.id}
+          className="card"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void refuse(String(new FormData(e.currentTarget).get('reason') ?? ''));
+          }}
+        >
+          {refuseProblem && !fieldProblems(refuseProblem).reason && <ProblemMessage problem={refuseProblem} />}
+          <Field label={t('picker.recruit.refuseReason', { ref: refusing.reference })} error={fieldProblems(refuseProblem).reason}>
+            <textarea name="reason" rows={3} autoFocus />
+          </Field>
+          <p className="actions">
+            <button type="submit">{t('picker.recruit.confirmRefuse')}</button>{' '}
+            <button type="button" onClick={() => { setRefusing(undefined); setRefuseProblem(undefined); }}>{t('common.cancel')}</button>
+          </p>
+        </form>
       )}
       {shortlist && (
         <>
