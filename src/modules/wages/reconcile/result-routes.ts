@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App, AppContext } from '../../../http/types.js';
+import { ContractResults, ContractResultsQuery, listContractResults } from './contract-results.js';
 import { readResults, ResultsQuery, ResultsSummary } from './read-results.js';
 import { reconcileMonth } from './reconcile-month.js';
 import { ReconcileRequest, ReconcileSummary } from './reconcile.schema.js';
@@ -27,6 +28,19 @@ export async function resultRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { tags, summary: 'Reconciled contracts of a month by status, per corridor and per employer, within your view', querystring: ResultsQuery, response: { 200: ResultsSummary } },
     },
     async (request) => readResults(ctx.database.db, request.actor, request.query),
+  );
+  app.get(
+    '/api/v1/wages/results/contracts',
+    {
+      config: { scope: 'wages:read' },
+      schema: {
+        tags,
+        summary: "Each contract's reconciled month (expected, paid, status), workers by initials, within your view (an employer: its own workers)",
+        querystring: ContractResultsQuery,
+        response: { 200: ContractResults },
+      },
+    },
+    async (request) => listContractResults(ctx.database.db, request.actor, request.query),
   );
   app.get(
     '/api/v1/wages/workers/:workerId/history',

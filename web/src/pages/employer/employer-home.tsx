@@ -41,6 +41,9 @@ export default function EmployerHome() {
         <li>
           <Link to="/recruitment">{t('recruitment.desk.title')}</Link>
         </li>
+        <li>
+          <Link to="/employer/wages">{t('employerWages.navLink')}</Link>
+        </li>
       </ul>
       {problem && <ProblemMessage problem={problem} />}
       {!rows && !problem && <Loading />}
