@@ -13,6 +13,7 @@ import { seedDemoContracts } from './seed-contracts.js';
 import { seedDemoRemittances } from './seed-remittances.js';
 import { DEMO_BORROWER, seedDemoLoans } from './seed-loans.js';
 import { DEMO_RECRUIT, seedDemoRecruitment } from './seed-recruitment.js';
+import { seedDemoRulesProposal } from './seed-rules.js';
 
 export interface DemoLogin {
   role: string;
@@ -108,5 +109,7 @@ export async function seedDemo(database: Database, config: Config): Promise<Seed
   // The recruit's contract is registered before the loans: he borrows against it, and his wage months are Al Noor's.
   const recruit = await seedDemoRecruitment(database, config, orgIds);
   await seedDemoLoans(database, config, orgIds, recruit);
+  // A rules change the origin proposed, awaiting the destination (/authority/rules); in force only from 2027 once approved.
+  await seedDemoRulesProposal(db, orgIds);
   return { corridor, password: DEMO_PASSWORD, logins, journey: DEMO_JOURNEY };
 }

@@ -45,7 +45,7 @@ export default function AuthorityQueue() {
       <h1>{t(origin ? 'authority.approvalQueue' : 'authority.registrationQueue')}</h1>
       <p className="links">
         {origin && <><Link to="/recruitment">{t('recruitment.desk.title')}</Link> · </>}
-        <Link to="/authority/loans">{t('loans.totalsTitle')}</Link> · <Link to="/authority/escalations">{t('escalations.title')}</Link>
+        <Link to="/authority/loans">{t('loans.totalsTitle')}</Link> · <Link to="/authority/escalations">{t('escalations.title')}</Link> · <Link to="/authority/rules">{t('rules.navLink')}</Link>
       </p>
       {done && (
         <p role="status" className="notice">
