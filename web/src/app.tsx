@@ -17,6 +17,7 @@ const VerifyStart = lazy(() => import('./pages/verify/verify-start.js'));
 const VerifyPage = lazy(() => import('./pages/verify/verify-page.js'));
 const EmployerHome = lazy(() => import('./pages/employer/employer-home.js'));
 const DraftContract = lazy(() => import('./pages/employer/draft-contract.js'));
+const EmployerWages = lazy(() => import('./pages/employer/employer-wages.js'));
 const AgentDesk = lazy(() => import('./pages/agent/agent-desk.js'));
 const AuthorityQueue = lazy(() => import('./pages/authority/authority-queue.js'));
 const ContractReview = lazy(() => import('./pages/authority/contract-review.js'));
@@ -33,6 +34,7 @@ const AdminOrganisations = lazy(() => import('./pages/admin/admin-organisations.
 const AdminUsers = lazy(() => import('./pages/admin/admin-users.js'));
 const AdminTokens = lazy(() => import('./pages/admin/admin-tokens.js'));
 const AuthorityCompliance = lazy(() => import('./pages/authority/compliance-page.js'));
+const AuthorityRules = lazy(() => import('./pages/authority/rules-page.js'));
 const NotFound = lazy(() => import('./pages/not-found.js'));
 
 const isWorker = (me: Me) => me.user?.role === 'worker';
@@ -56,6 +58,7 @@ export function App() {
                 <Route path="/employer" element={<RequireSession allow={isKind('employer')}><EmployerHome /></RequireSession>} />
                 <Route path="/employer/contracts/new" element={<RequireSession allow={isKind('employer')}><DraftContract /></RequireSession>} />
                 <Route path="/employer/contracts/:id" element={<RequireSession allow={isKind('employer')}><DraftContract /></RequireSession>} />
+                <Route path="/employer/wages" element={<RequireSession allow={isKind('employer')}><EmployerWages /></RequireSession>} />
                 <Route path="/agent" element={<RequireSession allow={isKind('wage_agent')}><AgentDesk /></RequireSession>} />
                 <Route
                   path="/authority"
@@ -84,6 +87,7 @@ export function App() {
                 <Route path="/admin" element={<RequireSession allow={isAdmin}><AdminOrganisations /></RequireSession>} />
                 <Route path="/admin/users" element={<RequireSession allow={isAdmin}><AdminUsers /></RequireSession>} />
                 <Route path="/admin/tokens" element={<RequireSession allow={isAdmin}><AdminTokens /></RequireSession>} />
+                <Route path="/authority/rules" element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><AuthorityRules /></RequireSession>} />
                 <Route path="/authority/compliance" element={<RequireSession allow={isKind('origin_authority', 'destination_authority')}><AuthorityCompliance /></RequireSession>} />
                 <Route path="*" element={<NotFound />} />
               </Routes>

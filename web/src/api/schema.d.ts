@@ -4659,6 +4659,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wages/results/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each contract's reconciled month (expected, paid, status), workers by initials, within your view (an employer: its own workers) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One month; all reconciled months when absent */
+                    period?: string;
+                    /** @description One employer organisation */
+                    employer?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                /** @description YYYY-MM */
+                                period: string;
+                                contract_id: string;
+                                contract_no: string;
+                                employer_id: string;
+                                employer_name: string;
+                                worker_id: string;
+                                /** @description The only personal data shown with a contract */
+                                worker_initials: string;
+                                currency: string;
+                                expected_minor: number;
+                                paid_minor: number;
+                                /** @enum {string} */
+                                status: "paid" | "late" | "pending" | "unpaid" | "underpaid";
+                                /** @description When the pay reached the expected amount (less the tolerance); null if it has not */
+                                paid_on: string | null;
+                                deadline: string;
+                                as_of: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wages/workers/{workerId}/history": {
         parameters: {
             query?: never;
@@ -7182,6 +7245,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recruitment/eligible-workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workers the employer may draft a contract for (selected for its job orders, or who accepted a contract with it), by name: id, name, nationality, last 4 of the passport */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of the worker's name, any case */
+                    q?: string;
+                    /** @description One worker (e.g. the worker of a saved draft), if the employer may contract them */
+                    worker_id?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workers: {
+                                /** Format: uuid */
+                                id: string;
+                                full_name: string;
+                                /** @description ISO 3166-1 alpha-3 */
+                                nationality: string;
+                                /** @description The last 4 characters of the passport number (never the whole number) */
+                                passport_last4: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

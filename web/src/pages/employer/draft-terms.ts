@@ -1,4 +1,5 @@
 import { COST_ITEMS, type Terms } from '../worker/terms.js';
+import { minorToText, toMinor } from '../../i18n/money-input.js';
 
 /**
  * The drafting form's state: what the person typed, as typed (strings for numbers and amounts),
@@ -44,30 +45,8 @@ export type Rules = Record<string, unknown>;
 const num = (rules: Rules, key: string, fallback: number) => (typeof rules[key] === 'number' ? (rules[key] as number) : fallback);
 const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/** Digits of a currency's minor unit (AED 2, KWD 3, JPY 0), from Intl. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** Minor units to the decimal text a person types ("150000" AED -> "1500.00"); integers only. */
-export function minorToText(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  if (digits === 0) return String(minor);
-  const unit = 10 ** digits;
-  return `${Math.trunc(minor / unit)}.${String(minor % unit).padStart(digits, '0')}`;
-}
-
-/** Typed decimal text to minor units by string arithmetic; anything else is sent as typed so the API names the field. */
-export function textToMinor(text: string, currency: string): number | string {
-  const digits = minorDigits(currency);
-  const match = /^\s*(\d{1,13})(?:[.,](\d*))?\s*$/.exec(text);
-  if (!match || (match[2] ?? '').length > digits) return text;
-  return Number(`${match[1]}${(match[2] ?? '').padEnd(digits, '0')}`);
-}
+/** Typed decimal text to minor units; anything else is sent as typed so the API names the field. */
+const textToMinor = (text: string, currency: string): number | string => toMinor(text, currency) ?? text;
 
 /** Whole numbers go as numbers; anything else as typed, for the API to refuse at its field. */
 const toInt = (text: string): number | string => (/^\s*\d{1,9}\s*$/.test(text) ? Number(text) : text);

@@ -7,27 +7,11 @@ import { Loading, ProblemMessage } from '../../components/status.js';
 import { useFormat } from '../../i18n/format.js';
 import { useT } from '../../i18n/t.js';
 import { ScheduleTable } from './loan-parts.js';
+import { toMinor } from '../../i18n/money-input.js';
 
 type Product = Json<'/api/v1/loans/products', 'get'>['products'][number];
 type Contract = Json<'/api/v1/contracts', 'get'>['contracts'][number];
 type Quote = Json<'/api/v1/loans/quote', 'post'>;
-
-/** Digits of a currency's minor unit, from the browser's own ISO 4217 data. */
-const digitsOf = (currency: string) => {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-};
-/** "2000.5" AED -> 200050 minor units, from the digits (no floating-point arithmetic); undefined when not a plain amount. */
-const toMinor = (amount: string, currency: string): number | undefined => {
-  const digits = digitsOf(currency);
-  const text = amount.trim().replace(',', '.');
-  if (!new RegExp(`^\\d{1,12}(\\.\\d{0,${digits}})?$`).test(text)) return undefined;
-  const [whole = '0', fraction = ''] = text.split('.');
-  return Number(whole + fraction.padEnd(digits, '0'));
-};
 
 /**
  * The worker applies for a pre-departure loan (phone-first): a product offered in the corridor
@@ -109,18 +93,12 @@ export default function ApplyLoan() {
     if (!problem) void navigate('/worker/loans', { state: { applied: true } });
   };
 
-  // The API's problems, by pointer, said in the worker's language where we know what they mean.
+  // The API's problems, by pointer, in the worker's language: each rule it breaks comes with a code and its
+  // amounts (the product's limits, the instalment and the wage's cap), worded by the catalogs (api/problem-messages.ts).
   const api422 = fieldProblems(problem);
-  const minor = product ? toMinor(amount, product.currency) : undefined;
   const errors: Record<string, string | undefined> = {
-    amount_minor:
-      local.amount_minor ??
-      (api422.amount_minor && product
-        ? minor !== undefined && minor >= product.min_amount_minor && minor <= product.max_amount_minor
-          ? t('loans.apply.errorAmountCap')
-          : t('loans.apply.errorAmountLimits', { min: money(product.min_amount_minor), max: money(product.max_amount_minor) })
-        : undefined),
-    term_months: local.term_months ?? (api422.term_months && product ? t('loans.apply.errorTerm', { min: product.min_term_months, max: product.max_term_months }) : undefined),
+    amount_minor: local.amount_minor ?? api422.amount_minor,
+    term_months: local.term_months ?? api422.term_months,
     consent: api422.consent_to_share_key_terms ? t('loans.apply.errorConsent') : undefined,
     product_id: api422.product_id,
     contract_id: api422.contract_id,

@@ -6,6 +6,7 @@ import { Loading, ProblemMessage } from '../../components/status.js';
 import { useFormat } from '../../i18n/format.js';
 import { type MessageId, useT } from '../../i18n/t.js';
 import { type Loan, LoanFigures, type Totals, TotalsTable } from './loan-parts.js';
+import { minorOrTyped } from '../../i18n/money-input.js';
 
 type Product = Json<'/api/v1/loans/products', 'get'>['products'][number];
 
@@ -37,13 +38,15 @@ export default function LenderDesk() {
     e.preventDefault();
     const v = new FormData(e.currentTarget);
     const n = (k: string) => Number(v.get(k));
-    const minor = (k: string) => Math.round(Number(v.get(k)) * 100);
+    const currency = String(v.get('currency'));
+    const minor = (k: string) => minorOrTyped(String(v.get(k)), currency);
     const { problem } = await call(
       api.POST('/api/v1/loans/products', {
         body: {
-          corridor: String(v.get('corridor')), name: String(v.get('name')), currency: String(v.get('currency')),
+          corridor: String(v.get('corridor')), name: String(v.get('name')), currency,
           min_amount_minor: minor('min'), max_amount_minor: minor('max'), min_term_months: n('minTerm'), max_term_months: n('maxTerm'),
-          annual_rate_bp: Math.round(Number(v.get('rate')) * 100), fee_minor: minor('fee'),
+          // A percentage with two decimals is a whole number of basis points: "7.25" -> 725.
+          annual_rate_bp: minorOrTyped(String(v.get('rate')), 2), fee_minor: minor('fee'),
         },
       }),
     );
@@ -51,17 +54,24 @@ export default function LenderDesk() {
     if (!problem) await load();
   };
 
-  const decide = async (loan: Loan, decision: 'approve' | 'decline') => {
-    const reason = decision === 'decline' ? window.prompt(t('loans.declineReason')) ?? '' : undefined;
-    if (decision === 'decline' && !reason) return;
-    const { problem } = await call(api.POST('/api/v1/loans/{id}/decision', { params: { path: { id: loan.id } }, body: { decision, ...(reason ? { reason } : {}) } }));
-    setProblem(problem);
-    await load();
+  // A decline asks for its reason in the page (the worker is told why); a refused step keeps its problem next to its loan's field.
+  const [declining, setDeclining] = useState<string>();
+  /** The loan just approved: its disbursement date takes the focus the Approve button had. */
+  const [approved, setApproved] = useState<string>();
+  const [stepProblem, setStepProblem] = useState<{ loanId: string; problem: Problem }>();
+  const decide = async (loan: Loan, decision: 'approve' | 'decline', reason?: string) => {
+    const { problem } = await call(api.POST('/api/v1/loans/{id}/decision', { params: { path: { id: loan.id } }, body: { decision, ...(reason?.trim() ? { reason: reason.trim() } : {}) } }));
+    setStepProblem(problem ? { loanId: loan.id, problem } : undefined);
+    if (!problem) {
+      setDeclining(undefined);
+      setApproved(decision === 'approve' ? loan.id : undefined);
+      await load();
+    }
   };
   const disburse = async (loan: Loan, on: string) => {
     const { problem } = await call(api.POST('/api/v1/loans/{id}/disbursement', { params: { path: { id: loan.id } }, body: { disbursed_on: on } }));
-    setProblem(problem);
-    await load();
+    setStepProblem(problem ? { loanId: loan.id, problem } : undefined);
+    if (!problem) await load();
   };
 
   const [refundProblem, setRefundProblem] = useState<{ loanId: string; problem: Problem }>();
@@ -69,12 +79,10 @@ export default function LenderDesk() {
   const recordRefund = async (loan: Loan, e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const v = new FormData(e.currentTarget);
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency: loan.currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    const [whole = '0', fraction = ''] = String(v.get('amount')).trim().replace(',', '.').split('.');
     const { problem } = await call(
       api.POST('/api/v1/loans/{id}/refunds', {
         params: { path: { id: loan.id } },
-        body: { amount_minor: Number(whole + fraction.padEnd(digits, '0').slice(0, digits)), currency: loan.currency, paid_on: String(v.get('paidOn')), reference: String(v.get('reference')) },
+        body: { amount_minor: minorOrTyped(String(v.get('amount')), loan.currency), currency: loan.currency, paid_on: String(v.get('paidOn')), reference: String(v.get('reference')) },
       }),
     );
     setRefundProblem(problem ? { loanId: loan.id, problem } : undefined);
@@ -96,41 +104,65 @@ export default function LenderDesk() {
 
       <h2>{t('loans.applicationsTitle')}</h2>
       {loans && waiting.length === 0 && <p className="muted">{t('loans.noApplications')}</p>}
-      {waiting.map((loan) => (
-        <article key={loan.id} className="card">
-          <h3>{t('loans.applicationFor', { product: loan.product_name })}</h3>
-          {loan.key_terms && (
-            <p>
-              {t('loans.keyTerms', {
-                employer: loan.key_terms.employer_name,
-                job: loan.key_terms.job_title ?? loan.key_terms.occupation_isco ?? '',
-                start: f.day(loan.key_terms.start_date),
-                end: f.day(loan.key_terms.end_date),
-                wage: f.money(loan.key_terms.monthly_wage_minor, loan.key_terms.currency),
-              })}
-            </p>
-          )}
-          <LoanFigures loan={loan} />
-          {loan.status === 'applied' ? (
-            <p className="actions">
-              <button type="button" className="primary" onClick={() => void decide(loan, 'approve')}>{t('loans.approve')}</button>{' '}
-              <button type="button" onClick={() => void decide(loan, 'decline')}>{t('loans.decline')}</button>
-            </p>
-          ) : (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void disburse(loan, String(new FormData(e.currentTarget).get('on')));
-              }}
-            >
-              <Field label={t('loans.disbursedOn')}>
-                <input name="on" type="date" defaultValue={today()} required />
-              </Field>
-              <button type="submit" className="primary">{t('loans.disburse')}</button>
-            </form>
-          )}
-        </article>
-      ))}
+      {waiting.map((loan) => {
+        const sp = stepProblem?.loanId === loan.id ? fieldProblems(stepProblem.problem) : {};
+        const stepOther = stepProblem?.loanId === loan.id && !Object.keys(sp).length ? stepProblem.problem : undefined;
+        return (
+          <article key={loan.id} className="card">
+            <h3>{t('loans.applicationFor', { product: loan.product_name })}</h3>
+            {loan.key_terms && (
+              <p>
+                {t('loans.keyTerms', {
+                  employer: loan.key_terms.employer_name,
+                  job: loan.key_terms.job_title ?? loan.key_terms.occupation_isco ?? '',
+                  start: f.day(loan.key_terms.start_date),
+                  end: f.day(loan.key_terms.end_date),
+                  wage: f.money(loan.key_terms.monthly_wage_minor, loan.key_terms.currency),
+                })}
+              </p>
+            )}
+            <LoanFigures loan={loan} />
+            {stepOther && <ProblemMessage problem={stepOther} />}
+            {loan.status === 'applied' && declining !== loan.id && (
+              <p className="actions">
+                <button type="button" className="primary" onClick={() => void decide(loan, 'approve')}>{t('loans.approve')}</button>{' '}
+                <button type="button" onClick={() => setDeclining(loan.id)}>{t('loans.decline')}</button>
+              </p>
+            )}
+            {loan.status === 'applied' && declining === loan.id && (
+              <form
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void decide(loan, 'decline', String(new FormData(e.currentTarget).get('reason') ?? ''));
+                }}
+              >
+                <Field label={t('loans.declineReason')} error={sp.reason}>
+                  <textarea name="reason" rows={3} autoFocus />
+                </Field>
+                <p className="actions">
+                  <button type="submit">{t('picker.lender.confirmDecline')}</button>{' '}
+                  <button type="button" onClick={() => { setDeclining(undefined); setStepProblem(undefined); }}>{t('common.cancel')}</button>
+                </p>
+              </form>
+            )}
+            {loan.status === 'approved' && (
+              <form
+                noValidate
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void disburse(loan, String(new FormData(e.currentTarget).get('on')));
+                }}
+              >
+                <Field label={t('loans.disbursedOn')} error={sp.disbursed_on}>
+                  <input name="on" type="date" defaultValue={today()} required autoFocus={approved === loan.id} />
+                </Field>
+                <button type="submit" className="primary">{t('loans.disburse')}</button>
+              </form>
+            )}
+          </article>
+        );
+      })}
 
       <h2>{t('loans.loansTitle')}</h2>
       {loans && others.length === 0 && <p className="muted">{t('loans.noLoans')}</p>}
@@ -200,7 +232,7 @@ export default function LenderDesk() {
       </ul>
       <h3>{t('loans.publish')}</h3>
       {formProblem && <ProblemMessage problem={formProblem} />}
-      <form onSubmit={(e) => void publish(e)}>
+      <form onSubmit={(e) => void publish(e)} noValidate>
         <Field label={t('loans.productName')} error={fp.name}><input name="name" required /></Field>
         <Field label={t('loans.corridor')} error={fp.corridor}><input name="corridor" defaultValue="NPL-ARE" required /></Field>
         <Field label={t('loans.currency')} error={fp.currency}><input name="currency" defaultValue="AED" required /></Field>

@@ -6,6 +6,7 @@ import { Field } from '../../components/field.js';
 import { Loading, ProblemMessage } from '../../components/status.js';
 import { useFormat } from '../../i18n/format.js';
 import { type MessageId, useT } from '../../i18n/t.js';
+import { minorOrTyped } from '../../i18n/money-input.js';
 
 type Costs = Json<'/api/v1/recruitment/costs', 'get'>['costs'];
 type Contracts = Json<'/api/v1/contracts', 'get'>['contracts'];
@@ -13,20 +14,6 @@ const CATEGORIES = ['recruitment_fee', 'medical', 'insurance', 'skills_test', 't
 type Category = (typeof CATEGORIES)[number];
 interface Item { category: Category; amount: string; currency: string; rate: string }
 
-/** Digits of a currency's minor unit, from the browser's own ISO 4217 data. */
-const digitsOf = (currency: string) => {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-};
-/** "50000.5" in NPR -> 5000050 minor units, without floating-point arithmetic. */
-const toMinor = (amount: string, currency: string) => {
-  const digits = digitsOf(currency);
-  const [whole = '0', fraction = ''] = amount.trim().replace(',', '.').split('.');
-  return Number(whole + fraction.padEnd(digits, '0').slice(0, digits));
-};
 
 /**
  * The worker's own account of what they paid to get the job (phone-first): what they and the
@@ -66,7 +53,7 @@ export default function WorkerCosts() {
       contract_id: contractId,
       items: items.map((i) => ({
         category: i.category,
-        amount_minor: toMinor(i.amount || '0', i.currency),
+        amount_minor: minorOrTyped(i.amount || '0', i.currency),
         currency: i.currency.trim().toUpperCase(),
         ...(i.rate.trim() ? { rate_to_wage_currency: i.rate.trim().replace(',', '.') } : {}),
       })),

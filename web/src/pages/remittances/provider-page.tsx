@@ -5,19 +5,13 @@ import { Field } from '../../components/field.js';
 import { Loading, ProblemMessage } from '../../components/status.js';
 import { useFormat } from '../../i18n/format.js';
 import { useT } from '../../i18n/t.js';
+import { minorDigits, toMinor } from '../../i18n/money-input.js';
 
 type Mine = Json<'/api/v1/remittances/my-quotes', 'get'>;
 type PricePoints = Json<'/api/v1/remittances/corridors/{from}/{to}/price-points', 'get'>;
 const SPEEDS = ['Less than one hour', 'Same day', 'Next day', '2 days', '3-5 days', '6 days or more'] as const;
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '-' : `${v.toFixed(2)}%`);
-
-/** Decimal text to minor units without floating point: "15.5" with 2 digits is 1550; undefined if it has more digits. */
-function toMinor(text: string, digits: number): number | undefined {
-  const m = /^([0-9]+)(?:[.,]([0-9]*))?$/.exec(text.trim());
-  if (!m || (m[2] ?? '').length > digits) return undefined;
-  return Number(m[1]! + (m[2] ?? '').padEnd(digits, '0'));
-}
 
 /** A remittance provider's desk: where each of its services ranks, and a form to publish a new price. */
 export default function ProviderPage() {
@@ -95,7 +89,7 @@ function PublishForm({ from, to, onPublished }: { from: string; to: string; onPu
     void call(api.GET('/api/v1/remittances/corridors/{from}/{to}/price-points', { params: { path: { from, to } } })).then(({ data }) => setPoints(data));
   }, [from, to]);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
-  const digits = points ? (new Intl.NumberFormat('en', { style: 'currency', currency: points.currency }).resolvedOptions().maximumFractionDigits ?? 2) : 2;
+  const digits = points ? minorDigits(points.currency) : 2;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
