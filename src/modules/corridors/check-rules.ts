@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type FieldProblem, invalid } from '../../core/errors.js';
-import { toPointer } from '../../core/validation.js';
+import { problemCode, toPointer } from '../../core/validation.js';
 import type { DB } from '../../schema.js';
 import { findCountry } from '../reference/countries.js';
 import { findCurrency } from '../reference/currencies.js';
@@ -30,7 +30,7 @@ function rulesProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ pointer: toPointer([...issue.path, key]), message: 'is not a corridor rules key' }))
-      : [{ pointer: toPointer(issue.path), message: issue.message }],
+      : [{ pointer: toPointer(issue.path), message: issue.message, ...problemCode(issue.code, issue) }],
   );
 }
 
