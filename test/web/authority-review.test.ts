@@ -139,11 +139,44 @@ describe('the web application: authorities review contracts and follow wage case
     await page.getByRole('link', { name: en['escalations.title']! }).click();
     await page.getByRole('heading', { level: 1, name: en['escalations.title']! }).waitFor();
     const open = await server.database.db.selectFrom('wage_escalations').select((eb) => eb.fn.countAll<string>().as('n')).where('state', '=', 'open').executeTakeFirstOrThrow();
-    if (Number(open.n) > 0) assert.equal(await page.locator('table tbody tr').count(), Number(open.n));
+    if (Number(open.n) > 0) {
+      await page.locator('table tbody tr').nth(Number(open.n) - 1).waitFor();
+      assert.equal(await page.locator('table tbody tr').count(), Number(open.n));
+    }
     else await page.getByText(en['escalations.none']!).waitFor();
     await page.getByLabel(en['escalations.state.closed']!).check();
     await page.locator('table, p.muted').first().waitFor();
     await noAxeViolations(page, 'wage cases (en)');
+    await context.close();
+  });
+
+  it("the origin authority lists every contract of its nationals by status, with only the queue's contracts to approve", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
+    const page = await context.newPage();
+    const en = catalog('en');
+    await signIn(page, 'dofe@demo.corridor');
+    await page.waitForURL('**/authority');
+    await chooseLanguage(page, 'en');
+    await page.getByLabel(en['authority.show']!).selectOption('registered');
+    const registered = await server.database.db
+      .selectFrom('contracts').innerJoin('workers', 'workers.id', 'contracts.worker_id')
+      .select((eb) => eb.fn.countAll<string>().as('n')).where('contracts.status', '=', 'registered').where('workers.nationality', '=', 'NPL')
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(registered.n) > 0, 'the demo has registered contracts of Nepali workers');
+    await page.locator('table tbody tr').nth(Number(registered.n) - 1).waitFor();
+    assert.equal(await page.locator('table tbody tr').count(), Number(registered.n));
+    assert.equal(await page.getByRole('button', { name: /^Approve / }).count(), 0, 'a registered contract has nothing to approve');
+    await page.getByLabel(en['authority.show']!).selectOption('all');
+    const all = await server.database.db
+      .selectFrom('contracts').innerJoin('workers', 'workers.id', 'contracts.worker_id')
+      .select((eb) => eb.fn.countAll<string>().as('n')).where('workers.nationality', '=', 'NPL')
+      // What the origin sees: its nationals' contracts once offered (list-contracts.ts).
+      .where((eb) => eb.exists(eb.selectFrom('contract_versions as v').select('v.version')
+        .whereRef('v.employer_id', '=', 'contracts.employer_id').whereRef('v.contract_id', '=', 'contracts.id').where('v.offered_at', 'is not', null)))
+      .executeTakeFirstOrThrow();
+    await page.locator('table tbody tr').nth(Math.min(Number(all.n), 200) - 1).waitFor();
+    assert.equal(await page.locator('table tbody tr').count(), Math.min(Number(all.n), 200), 'every contract of its nationals from the offer on');
+    await noAxeViolations(page, 'all contracts (en)');
     await context.close();
   });
 });
