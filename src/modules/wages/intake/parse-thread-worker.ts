@@ -1,10 +1,11 @@
 /**
- * The worker side of parse-thread.ts: parses each file in order (several read at once) and sends
- * the result, never more than PARSE_THREAD_AHEAD ahead of the files the main thread took.
+ * The worker side of parse-thread.ts: parses each file in order and sends the results a few
+ * thousand payments at a time, never more than PARSE_THREAD_AHEAD messages ahead of those taken.
  */
-import { createReadStream } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type MessagePort, workerData } from 'node:worker_threads';
-import { type FileOnDisk, type FromParseThread, PARSE_THREAD_AHEAD } from './parse-thread.js';
+import type { ParsedSalaryFile } from '../salary-files/index.js';
+import { type FileOnDisk, type FromParseThread, PARSE_THREAD_AHEAD, PARSE_THREAD_MESSAGE_RECORDS } from './parse-thread.js';
 import { parseAhead } from './parse-ahead.js';
 
 const { data, port } = workerData as { data: FileOnDisk[]; port: MessagePort };
@@ -18,11 +19,23 @@ port.on('message', () => {
 const send = (m: FromParseThread) => port.postMessage(m);
 
 try {
-  const files = data.map((f) => ({ ...f, open: () => createReadStream(f.path) }));
-  for await (const { parsed } of parseAhead(files, 16)) {
-    send({ kind: 'parsed', parsed });
+  // Read whole and synchronously: this thread does nothing else, and most salary files are a few
+  // lines, for which a stream's open, reads and close cost more than the parse.
+  const files = data.map((f) => ({ ...f, open: () => [readFileSync(f.path)] }));
+  let batch: ParsedSalaryFile[] = [];
+  let records = 0;
+  const flush = async () => {
+    send({ kind: 'parsed', files: batch });
+    batch = [];
+    records = 0;
     if (++outstanding >= PARSE_THREAD_AHEAD) await new Promise<void>((r) => (resume = r));
+  };
+  for await (const { parsed } of parseAhead(files, 1)) {
+    batch.push(parsed);
+    records += parsed.records.length;
+    if (records >= PARSE_THREAD_MESSAGE_RECORDS) await flush();
   }
+  if (batch.length) await flush();
 } catch (err) {
   send({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
 }

@@ -9,19 +9,25 @@ export interface FileOnDisk {
   profiles?: readonly UaeProfile[];
 }
 
-export type FromParseThread = { kind: 'parsed'; parsed: ParsedSalaryFile } | { kind: 'failed'; message: string };
+export type FromParseThread = { kind: 'parsed'; files: ParsedSalaryFile[] } | { kind: 'failed'; message: string };
 
-/** Files parsed ahead of the one being stored, at most: bounds the memory, not the speed. */
-export const PARSE_THREAD_AHEAD = 256;
+/**
+ * Parsed files go over in messages of about this many payments (or one large file): a message
+ * per file (most hold a few payments) cost more than the parse.
+ */
+export const PARSE_THREAD_MESSAGE_RECORDS = 2_000;
+/** Messages sent ahead of the ones taken, at most: bounds the memory, not the speed. */
+export const PARSE_THREAD_AHEAD = 16;
 
 /**
  * Parses files on disk in a worker thread, in order, while this thread stores the earlier ones:
  * on PGlite the database runs on this thread, so parsing here would take turns with it on one
- * core. The thread runs at most PARSE_THREAD_AHEAD files ahead of what was taken.
+ * core. The thread runs at most PARSE_THREAD_AHEAD messages ahead of what was taken.
  */
 export async function* parseInThread(files: readonly FileOnDisk[]): AsyncGenerator<ParsedSalaryFile> {
   const { worker, port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), files);
   const queue: FromParseThread[] = [];
+  let ready: ParsedSalaryFile[] = [];
   let failure: unknown;
   let wake: (() => void) | undefined;
   const nudge = () => {
@@ -42,6 +48,11 @@ export async function* parseInThread(files: readonly FileOnDisk[]): AsyncGenerat
   });
   try {
     for (let taken = 0; taken < files.length; ) {
+      if (ready.length) {
+        taken++;
+        yield ready.shift()!;
+        continue;
+      }
       const m = queue.shift();
       if (m === undefined) {
         if (failure !== undefined) throw failure;
@@ -49,9 +60,8 @@ export async function* parseInThread(files: readonly FileOnDisk[]): AsyncGenerat
         continue;
       }
       if (m.kind === 'failed') throw new Error(m.message);
-      taken++;
       port.postMessage('credit');
-      yield m.parsed;
+      ready = m.files;
     }
   } finally {
     port.close();
