@@ -36,11 +36,21 @@ describe('importSalaryFiles: many files, batched, each atomic', () => {
     assert.equal(orphans[0]!.n, 0);
   });
 
+  it('stores file after file in batches of one: the same statement many times (a generic plan)', async () => {
+    // ON CONFLICT on the partial unique index must name its predicate as a literal: with a parameter,
+    // the server's generic plan (from the sixth execution) finds no index to arbitrate with.
+    const employer = await makeEmployer(database.db);
+    const files = Array.from({ length: 8 }, (_, i) =>
+      sif({ employer: employer.external_id!, month: '2025-06', createdOn: '2025-07-01', rows: [{ person: `99900000300${String(i).padStart(3, '0')}`, fixed: '900.00' }] }));
+    const acks = await importSalaryFiles(database, CLI_ACTOR, files.map((f) => ({ name: f.name, open: () => [f.text] })), { maxBatchFiles: 1 });
+    assert.deepEqual(acks.map((a) => a.status), Array(8).fill('accepted'));
+  });
+
   it('never lets the application delete what payments point at: files and organisations', async () => {
     await assert.rejects(database.db.deleteFrom('salary_files').execute(), /permission denied/);
     await assert.rejects(database.db.deleteFrom('organisations').execute(), /permission denied/);
     await assert.rejects(sql`TRUNCATE salary_files CASCADE`.execute(database.db), /permission denied/);
-    assert.equal((await database.db.selectFrom('salary_files').select('id').execute()).length, 40);
+    assert.equal((await database.db.selectFrom('salary_files').select('id').execute()).length, 48);
   });
 
   it('keeps the employer in the primary key of the large tables (Citus distribution column)', async () => {

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from '../../../schema.js';
 import type { SalaryFilesTable } from '../tables.js';
 import type { SalaryFileRow } from './acknowledgement.js';
@@ -60,7 +60,9 @@ export async function insertAcceptedFiles(db: Kysely<DB>, rows: Insertable<Salar
     const got = await db
       .insertInto('salary_files')
       .values(part)
-      .onConflict((oc) => oc.column('sha256').where('status', '=', 'accepted').doNothing())
+      // The partial index's predicate as a literal: with a parameter, a prepared statement's generic
+      // plan (from its sixth run) cannot prove the index applies and the insert fails.
+      .onConflict((oc) => oc.column('sha256').where('status', '=', sql.lit('accepted')).doNothing())
       .returningAll()
       .execute();
     for (const r of got) inserted.set(r.id, r);
