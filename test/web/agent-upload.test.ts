@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { chooseLanguage, launchChromium, noAxeViolations, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -20,13 +20,7 @@ const PLANTED = GOOD.replace('AE609990000000000000002', 'AE00XYZ').replace('2026
 describe('the web application: a wage agent sends salary files and reads each acknowledgement', { skip: skipBrowser }, () => {
   let server: WebServer;
   let browser: Browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  webSuite((started) => ({ server, browser } = started));
 
   /** Keyboard only: the file input opens the chooser with Space, Tab walks to the send button, Enter sends. */
   async function send(page: Page, name: string, text: string) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { chooseLanguage, launchChromium, noAxeViolations, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -22,13 +22,7 @@ const tableRows = (page: Page, heading: string) =>
 describe('the web application: the authorities\' compliance charts in Chromium', { skip: skipBrowser }, () => {
   let server: WebServer;
   let browser: Browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  webSuite((started) => ({ server, browser } = started));
 
   const desktop = () => browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createIntl } from '@formatjs/intl';
 import type { Browser, Page } from 'playwright-core';
 import { scopesFor } from '../../src/core/auth/scopes.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { fileJustification } from '../../src/modules/wages/follow-up/file-justification.js';
-import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, PHONE, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -18,13 +18,7 @@ const DESKTOP = { width: 1280, height: 900 };
 describe('the web application: authorities review contracts and follow wage cases', { skip: skipBrowser }, () => {
   let server: WebServer;
   let browser: Browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  webSuite((started) => ({ server, browser } = started));
 
   async function signIn(page: Page, email: string) {
     await page.goto(`${server.base}/sign-in`);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { seedDemo } from '../../src/demo/seed.js';
@@ -44,6 +45,23 @@ export async function startWebServer(): Promise<WebServer> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return { ...t, base: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * For a suite of browser tests: the web server and Chromium started before its tests (handed to
+ * `started`) and both stopped after them.
+ */
+export function webSuite(started: (web: { server: WebServer; browser: Browser }) => void): void {
+  let web: { server: WebServer; browser: Browser } | undefined;
+  before(async () => {
+    const [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
+    web = { server, browser };
+    started(web);
+  });
+  after(async () => {
+    await web?.browser.close();
+    await web?.server.close();
+  });
 }
 
 /** The phone every worker and public page is tested at. */

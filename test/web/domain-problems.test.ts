@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { DEMO_BORROWER } from '../../src/demo/seed-loans.js';
-import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, PHONE, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 /**
@@ -14,13 +14,7 @@ import { catalog } from './catalogs.js';
 describe('the web application: a rule of the domain in the worker\u2019s language', { skip: skipBrowser }, () => {
   let server: WebServer;
   let browser: Browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  webSuite((started) => ({ server, browser } = started));
 
   it('a worker asks for a loan above the product\u2019s limit in Arabic and reads why next to the amount, in Arabic', async () => {
     const db = server.database.db;

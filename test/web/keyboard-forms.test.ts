@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createIntl } from '@formatjs/intl';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, PHONE, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 /**
@@ -14,13 +14,7 @@ import { catalog } from './catalogs.js';
 describe('the web application by keyboard alone, right to left', { skip: skipBrowser }, () => {
   let server: WebServer;
   let browser: Browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  webSuite((started) => ({ server, browser } = started));
 
   /** Presses Tab until the focused element has this accessible text (or value), as a person would; fails if never reached. */
   async function tabTo(page: Page, text: string) {

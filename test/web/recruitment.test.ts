@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { DEMO_RECRUIT } from '../../src/demo/seed-recruitment.js';
-import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, PHONE, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 
 describe('the web application: fair recruitment for the worker, the employer, the agency and the origin authority', { skip: skipBrowser }, () => {
   let server: WebServer;
   let browser: Browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  webSuite((started) => ({ server, browser } = started));
 
   async function signIn(page: Page, email: string) {
     await page.goto(`${server.base}/sign-in`);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, PHONE, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const JS_BUDGET = 150 * 1024;
@@ -11,13 +11,7 @@ const JS_BUDGET = 150 * 1024;
 describe('the web application: remittance comparison and the provider desk in Chromium', { skip: skipBrowser }, () => {
   let server: WebServer;
   let browser: Browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  webSuite((started) => ({ server, browser } = started));
 
   const phone = () => browser.newContext({ viewport: PHONE, locale: 'en-US', isMobile: true, hasTouch: true });
 
