@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { chooseLanguage, noAxeViolations, skipBrowser, type WebServer, webSuite } from './browser.js';
+import { chooseLanguage, noAxeViolations, signInAt, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const DESKTOP = { width: 1280, height: 900 };
-
-async function signIn(page: Page, base: string, email: string, home: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-  await page.locator('input[type=password]').press('Enter');
-  await page.waitForURL(`**${home}`);
-}
 
 /** The rows of the table labelled by a heading, as text. */
 const tableRows = (page: Page, heading: string) =>
@@ -41,7 +32,7 @@ describe('the web application: the authorities\' compliance charts in Chromium',
   it('the destination authority sees compliance by month, statuses by employer and contracts by stage, each with its table', async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await signIn(page, server.base, 'mohre@demo.corridor', '/authority');
+    await signInAt(page, server.base, 'mohre@demo.corridor', '/authority');
     await openCharts(page, 'en');
     const en = catalog('en');
 
@@ -82,7 +73,7 @@ describe('the web application: the authorities\' compliance charts in Chromium',
   it('has no axe violations on the charts page in Arabic, right to left', async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await signIn(page, server.base, 'mohre@demo.corridor', '/authority');
+    await signInAt(page, server.base, 'mohre@demo.corridor', '/authority');
     await chooseLanguage(page, 'ar');
     await page.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
     await openCharts(page, 'ar');
@@ -94,7 +85,7 @@ describe('the web application: the authorities\' compliance charts in Chromium',
   it('the origin authority sees its nationals\' side; a worker and an employer are turned away', async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await signIn(page, server.base, 'dofe@demo.corridor', '/authority');
+    await signInAt(page, server.base, 'dofe@demo.corridor', '/authority');
     await openCharts(page, 'en');
     assert.ok((await tableRows(page, 'chart-compliance')).length >= 1);
     await context.close();
@@ -102,7 +93,7 @@ describe('the web application: the authorities\' compliance charts in Chromium',
     for (const [email, home] of [['ram@demo.corridor', '/worker'], ['alnoor@demo.corridor', '/employer']] as const) {
       const other = await desktop();
       const p = await other.newPage();
-      await signIn(p, server.base, email, home);
+      await signInAt(p, server.base, email, home);
       assert.equal(await p.getByRole('link', { name: catalog('en')['charts.navLink']! }).count(), 0);
       await p.goto(`${server.base}/authority/compliance`);
       await p.waitForURL(`**${home}`);

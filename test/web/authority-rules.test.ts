@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { chooseLanguage, noAxeViolations, skipBrowser, type WebServer, webSuite } from './browser.js';
+import { chooseLanguage, noAxeViolations, signInAt, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const DESKTOP = { width: 1280, height: 900 };
 const en = catalog('en');
-
-async function signIn(page: Page, base: string, email: string, home: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-  await page.locator('input[type=password]').press('Enter');
-  await page.waitForURL(`**${home}`);
-}
 
 /** A catalog message with its plain arguments filled in (no plurals). */
 const say = (text: string | undefined, values: Record<string, string | number> = {}) =>
@@ -67,7 +58,7 @@ describe('the web application: the authorities read the corridor rules and appro
   it('the origin authority sees its own proposal awaiting the destination: no Approve, only Withdraw; approving it again changes nothing', async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await signIn(page, server.base, 'dofe@demo.corridor', '/authority');
+    await signInAt(page, server.base, 'dofe@demo.corridor', '/authority');
     await page.getByRole('link', { name: en['rules.navLink']! }).click();
     await page.waitForURL('**/authority/rules');
     await page.getByRole('heading', { level: 1, name: say(en['rules.titleOf'], { corridor: 'NPL-ARE' }) }).waitFor();
@@ -96,7 +87,7 @@ describe('the web application: the authorities read the corridor rules and appro
     // The origin has version 2 open, in Arabic, before the destination approves it.
     const originContext = await desktop();
     const origin = await originContext.newPage();
-    await signIn(origin, server.base, 'dofe@demo.corridor', '/authority');
+    await signInAt(origin, server.base, 'dofe@demo.corridor', '/authority');
     await chooseLanguage(origin, 'ar');
     await origin.waitForFunction(() => document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl');
     await origin.goto(`${server.base}/authority/rules?corridor=NPL-ARE&version=2`);
@@ -106,7 +97,7 @@ describe('the web application: the authorities read the corridor rules and appro
 
     const context = await desktop();
     const page = await context.newPage();
-    await signIn(page, server.base, 'mohre@demo.corridor', '/authority');
+    await signInAt(page, server.base, 'mohre@demo.corridor', '/authority');
     await tabTo(page, page.getByRole('link', { name: en['rules.navLink']! }));
     await page.keyboard.press('Enter');
     await page.waitForURL('**/authority/rules');
@@ -175,7 +166,7 @@ describe('the web application: the authorities read the corridor rules and appro
   it('the destination proposes new rules: each problem at its field, then version 3 awaits the origin, and is withdrawn with the keyboard', async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await signIn(page, server.base, 'mohre@demo.corridor', '/authority');
+    await signInAt(page, server.base, 'mohre@demo.corridor', '/authority');
     await page.goto(`${server.base}/authority/rules`);
     await tabTo(page, page.getByRole('button', { name: en['rules.propose.open']! }));
     await page.keyboard.press('Enter');
@@ -237,7 +228,7 @@ describe('the web application: the authorities read the corridor rules and appro
     for (const [email, home] of [['ram@demo.corridor', '/worker'], ['alnoor@demo.corridor', '/employer']] as const) {
       const context = await desktop();
       const page = await context.newPage();
-      await signIn(page, server.base, email, home);
+      await signInAt(page, server.base, email, home);
       await page.goto(`${server.base}/authority/rules`);
       await page.waitForURL(`**${home}`);
       assert.equal(await page.getByRole('heading', { level: 1, name: say(en['rules.titleOf'], { corridor: 'NPL-ARE' }) }).count(), 0);

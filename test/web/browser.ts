@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 
@@ -62,6 +63,15 @@ export function webSuite(started: (web: { server: WebServer; browser: Browser })
     await web?.browser.close();
     await web?.server.close();
   });
+}
+
+/** Signs in on the sign-in page with a demo login (Enter in the password field) and waits for the role's home. */
+export async function signInAt(page: Page, base: string, email: string, home: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.locator('input[type=email]').fill(email);
+  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+  await page.locator('input[type=password]').press('Enter');
+  await page.waitForURL(`**${home}`);
 }
 
 /** The phone every worker and public page is tested at. */

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { DEMO_RECRUIT } from '../../src/demo/seed-recruitment.js';
-import { chooseLanguage, launchChromium, noAxeViolations, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, signInAt, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const DESKTOP = { width: 1280, height: 900 };
 const EMPLOYER = 'alnoor@demo.corridor';
 const en = catalog('en');
-
-async function signIn(page: Page, base: string, email: string, home: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-  await page.locator('input[type=password]').press('Enter');
-  await page.waitForURL(`**${home}`);
-}
 
 /** The problem the page shows for a field: the text its aria-describedby points at, when it is marked invalid. */
 const fieldError = (field: Locator) =>
@@ -32,8 +23,8 @@ describe("the web application: the employer's own wage compliance in Chromium", 
   let server: WebServer;
   let browser: Browser;
   let pembaContract: string;
+  webSuite((started) => ({ server, browser } = started));
   before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
     const row = await server.database.db
       .selectFrom('contracts as c')
       .innerJoin('workers as w', 'w.id', 'c.worker_id')
@@ -42,10 +33,6 @@ describe("the web application: the employer's own wage compliance in Chromium", 
       .where('c.status', '=', 'registered')
       .executeTakeFirstOrThrow();
     pembaContract = row.contract_no;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const desktop = () => browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
@@ -65,7 +52,7 @@ describe("the web application: the employer's own wage compliance in Chromium", 
   it('in Arabic, right to left: a blank reason is named at its fields in Arabic; axe passes; the account goes back to English', async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await signIn(page, server.base, EMPLOYER, '/employer');
+    await signInAt(page, server.base, EMPLOYER, '/employer');
     await chooseLanguage(page, 'ar');
     try {
       await arabicPage(page);
@@ -103,7 +90,7 @@ describe("the web application: the employer's own wage compliance in Chromium", 
   it("sees its months, the chart's table and its workers, and gives a reason for Pemba's unpaid August with the keyboard", async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await signIn(page, server.base, EMPLOYER, '/employer');
+    await signInAt(page, server.base, EMPLOYER, '/employer');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await openWages(page, 'en');
 
@@ -169,7 +156,7 @@ describe("the web application: the employer's own wage compliance in Chromium", 
   it("another employer sees none of Al Noor's workers or cases", async () => {
     const context = await desktop();
     const page = await context.newPage();
-    await signIn(page, server.base, 'efs@demo.corridor', '/employer');
+    await signInAt(page, server.base, 'efs@demo.corridor', '/employer');
     const seen = await page.evaluate(async () => ({
       results: ((await (await fetch('/api/v1/wages/results/contracts')).json()) as { results: unknown[] }).results.length,
       cases: ((await (await fetch('/api/v1/wages/escalations')).json()) as { escalations: unknown[] }).escalations.length,

@@ -69,6 +69,9 @@ describe("the employer's wage compliance: its own workers only", () => {
     const other = (await get('/api/v1/wages/results/contracts', as.e2!)).json().results as Result[];
     assert.deepEqual(new Set(other.map((r) => r.worker_id)), new Set([workers.d]));
     assert.equal((await get('/api/v1/wages/results/contracts?period=2025-13', as.e1!)).statusCode, 422);
+    const worker = await signIn(t, await makeUser(t.database.db, { role: 'worker', worker_id: workers.b }));
+    const own = (await get(`/api/v1/wages/results/contracts?employer=${e1.id}`, worker)).json().results as Result[];
+    assert.deepEqual(new Set(own.map((r) => r.worker_id)), new Set([workers.b]), 'a worker sees only their own months, even asking by employer');
 
     const audit = await t.database.db.selectFrom('audit_events').select(['scope_organisation_ids']).where('action', '=', 'wages.results.read').execute();
     assert.ok(audit.some((a) => a.scope_organisation_ids.includes(e1.id)), 'the read is audited');

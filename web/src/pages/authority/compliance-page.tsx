@@ -5,6 +5,7 @@ import { useSession } from '../../auth/session.js';
 import { Loading, ProblemMessage } from '../../components/status.js';
 import { useFormat } from '../../i18n/format.js';
 import { type MessageId, useT } from '../../i18n/t.js';
+import { MonthSelect } from '../../components/month-select.js';
 
 type Compliance = Json<'/api/v1/wages/compliance', 'get'>['months'];
 type Results = Json<'/api/v1/wages/results', 'get'>;
@@ -113,16 +114,7 @@ export default function CompliancePage() {
 
       <h2 id="chart-statuses">{t('charts.statuses.title')}</h2>
       {periods.length > 0 && (
-        <div className="field">
-          <label htmlFor="chart-period">{t('charts.period')}</label>
-          <select id="chart-period" value={period} onChange={(e) => setPeriod(e.target.value)}>
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {f.month(p)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MonthSelect id="chart-period" label={t('charts.period')} months={periods} value={period ?? ''} onChange={setPeriod} />
       )}
       {period && !results && !problem && <Loading />}
       {results && results.by_employer.length === 0 && <p>{t('charts.noWages')}</p>}

@@ -8,23 +8,20 @@ import { type Change, RULE_TERMS, type Rules, valueAt, type Words } from './rule
 export type Version = Json<'/api/v1/corridors/{code}', 'get'>['versions'][number];
 export type Side = 'origin' | 'destination';
 
-/** The words every rule is put in on this page: the page's language, and ISCO-08 titles fetched once per code. */
+/** The words every rule is put in on this page: the page's language, and the ISCO-08 unit groups' titles, read once. */
 export function useWords(codes: string[]): Words {
   const t = useT();
   const f = useFormat();
   const [titles, setTitles] = useState<Record<string, string>>({});
-  const key = [...new Set(codes)].sort().join(',');
+  const needed = codes.length > 0;
   useEffect(() => {
-    const missing = key ? key.split(',').filter((c) => !(c in titles)) : [];
-    if (missing.length === 0) return;
-    void Promise.all(
-      missing.map(async (code) => {
-        const { data } = await api.GET('/api/v1/reference/occupations/{code}', { params: { path: { code } } }).catch(() => ({ data: undefined }));
-        return [code, data?.title ?? ''] as const;
-      }),
-    ).then((found) => setTitles((old) => ({ ...old, ...Object.fromEntries(found) })));
-    // Only the codes decide what to fetch; titles already known are kept.
-  }, [key]);
+    if (!needed) return;
+    // Corridor rules name unit groups (4 digits): all 436 of them in one request, not one request per code.
+    void api
+      .GET('/api/v1/reference/occupations', { params: { query: { level: 4, limit: 1000 } } })
+      .then(({ data }) => setTitles(Object.fromEntries((data?.occupations ?? []).map((o) => [o.code, o.title]))))
+      .catch(() => undefined);
+  }, [needed]);
   return useMemo(
     // Titles are ISCO-08's English ones: isolated (U+2068..2069) so that a right-to-left page keeps code and title in order.
     () => ({ t, f, occupation: (isco: string) => (titles[isco] ? `\u2068${t('rules.value.occupation', { code: isco, title: titles[isco] })}\u2069` : isco) }),

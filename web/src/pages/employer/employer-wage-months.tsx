@@ -4,6 +4,7 @@ import { call, type Problem } from '../../api/problem.js';
 import { Loading, ProblemMessage } from '../../components/status.js';
 import { useFormat } from '../../i18n/format.js';
 import { type MessageId, useT } from '../../i18n/t.js';
+import { MonthSelect } from '../../components/month-select.js';
 
 type Results = Json<'/api/v1/wages/results/contracts', 'get'>['results'];
 
@@ -26,16 +27,7 @@ export function EmployerWageMonths({ periods }: { periods: string[] }) {
   return (
     <section aria-labelledby="employer-months">
       <h2 id="employer-months">{t('employerWages.results.title')}</h2>
-      <div className="field">
-        <label htmlFor="employer-months-period">{t('employerWages.month')}</label>
-        <select id="employer-months-period" value={period} onChange={(e) => setPeriod(e.target.value)}>
-          {periods.map((p) => (
-            <option key={p} value={p}>
-              {f.month(p)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <MonthSelect id="employer-months-period" label={t('employerWages.month')} months={periods} value={period} onChange={setPeriod} />
       {problem && <ProblemMessage problem={problem} />}
       {!rows && !problem && <Loading />}
       {rows && rows.length === 0 && <p className="muted">{t('employerWages.none')}</p>}
