@@ -18,6 +18,7 @@ import * as referenceRatesOnce from './modules/remittances/migrations/0023-refer
 import * as costsComputedOnRead from './modules/remittances/migrations/0024-costs-computed-on-read.js';
 import * as createRecruitmentTables from './modules/recruitment/migrations/0030-create-recruitment-tables.js';
 import * as linkContractsToJobOrders from './modules/recruitment/migrations/0031-link-contracts-to-job-orders.js';
+import * as quotesIndexedByCorridor from './modules/remittances/migrations/0025-quotes-indexed-by-corridor.js';
 import * as createLoanTables from './modules/loans/migrations/0040-create-loan-tables.js';
 import * as createLoanRefundPayments from './modules/loans/migrations/0041-create-loan-refund-payments.js';
 import * as createContractNumbersAndViews from './modules/contracts/migrations/0013-create-contract-numbers-and-views.js';
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0022-lighten-remittance-quotes': lightenRemittanceQuotes,
   '0023-reference-rates-once': referenceRatesOnce,
   '0024-costs-computed-on-read': costsComputedOnRead,
+  '0025-quotes-indexed-by-corridor': quotesIndexedByCorridor,
   '0030-create-recruitment-tables': createRecruitmentTables,
   '0031-link-contracts-to-job-orders': linkContractsToJobOrders,
   '0040-create-loan-tables': createLoanTables,

@@ -7,7 +7,7 @@ export interface Parsed {
   parsed: Awaited<ReturnType<typeof parseSalaryFile>>;
 }
 
-/** Below this many files a thread's start (about a third of a second under tsx) costs more than it saves. */
+/** Below this many files starting a thread costs more than it saves. */
 const THREAD_MIN_FILES = 100;
 
 /**
