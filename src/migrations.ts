@@ -19,6 +19,7 @@ import * as costsComputedOnRead from './modules/remittances/migrations/0024-cost
 import * as createRecruitmentTables from './modules/recruitment/migrations/0030-create-recruitment-tables.js';
 import * as linkContractsToJobOrders from './modules/recruitment/migrations/0031-link-contracts-to-job-orders.js';
 import * as quotesIndexedByCorridor from './modules/remittances/migrations/0025-quotes-indexed-by-corridor.js';
+import * as notifyRegisteredContractChanges from './modules/contracts/migrations/0017-notify-registered-contract-changes.js';
 import * as createLoanTables from './modules/loans/migrations/0040-create-loan-tables.js';
 import * as createLoanRefundPayments from './modules/loans/migrations/0041-create-loan-refund-payments.js';
 import * as createContractNumbersAndViews from './modules/contracts/migrations/0013-create-contract-numbers-and-views.js';
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0014-create-substitution-reports': createSubstitutionReports,
   '0015-create-wage-follow-up': createWageFollowUp,
   '0016-salary-records-by-construction': salaryRecordsByConstruction,
+  '0017-notify-registered-contract-changes': notifyRegisteredContractChanges,
   '0020-create-remittance-tables': createRemittanceTables,
   '0021-load-remittance-history': loadRemittanceHistory,
   '0022-lighten-remittance-quotes': lightenRemittanceQuotes,

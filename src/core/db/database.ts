@@ -33,6 +33,12 @@ export interface Database {
   session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
   copyInto(table: string, columns: readonly string[], rows: Rows): Promise<number>;
   copyText(table: string, columns: readonly string[], chunks: AsyncIterable<CopyChunk>): Promise<void>;
+  /**
+   * Hears NOTIFY on `channel` (a payload per notification) until the returned function is called.
+   * `onLost` is called once if the listening connection is lost (a server restart): notifications
+   * may have been missed from then on, and nothing more is heard on this subscription.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLost: () => void): Promise<() => Promise<void>>;
   /** The embedded engine itself (PGlite only): for dumps and backups. */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -130,13 +136,39 @@ async function openServer(url: string, migrate: boolean): Promise<Database> {
     }
   };
 
+  // Each subscription has a connection of its own, outside the pool: a pooled one is shared.
+  const listeners = new Set<pg.Client>();
+  const listen: Database['listen'] = async (channel, onMessage, onLost) => {
+    const client = new pg.Client({ connectionString: url });
+    let lost = false;
+    const lose = () => {
+      if (lost) return;
+      lost = true;
+      listeners.delete(client);
+      onLost();
+    };
+    client.on('error', lose);
+    client.on('end', lose);
+    client.on('notification', (n) => n.channel === channel && onMessage(n.payload ?? ''));
+    await client.connect();
+    await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    listeners.add(client);
+    return async () => {
+      lost = true;
+      listeners.delete(client);
+      await client.end();
+    };
+  };
+
   return {
     engine: 'postgres',
     db,
     session,
     copyInto: (t, c, r) => session((s) => s.copyInto(t, c, r)),
     copyText: (t, c, chunks) => session((s) => s.copyText(t, c, chunks)),
+    listen,
     close: async () => {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
       await db.destroy();
     },
   };
@@ -195,6 +227,8 @@ async function openEmbedded(options: OpenOptions): Promise<Database> {
       session: (fn) => fn({ db, copyInto, copyText }),
       copyInto,
       copyText,
+      // One process, one session: nothing can end it but close(), so nothing is ever lost.
+      listen: async (channel, onMessage) => pglite.listen(channel, onMessage),
       close: async () => {
         await db.destroy();
         await pglite.close();

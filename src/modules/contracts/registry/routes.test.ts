@@ -75,9 +75,37 @@ test('public verification shows status and key terms with initials only, and a p
   assert.equal(offline.ok, true, JSON.stringify(offline.checks));
   assert.deepEqual(body.offline_payload, await offlinePayloadFor(t.database.db, contract.contract_no));
 
-  // Status follows the contract; the registration stays.
+  // Status follows the contract; the registration stays. The answer above was kept, and is forgotten when
+  // the change commits (another process's change reaches this one as a notification: allow it its trip).
   await sql`UPDATE contracts SET status = 'active' WHERE id = ${contract.id}`.execute(t.database.db);
-  assert.equal((await get(`/api/v1/verify/${contract.contract_no}`)).json().status, 'active');
+  assert.equal(await statusWithin(contract.contract_no, 'active', 2000), 'active');
+});
+
+/** The status shown, once it is `expected` or when `ms` have passed. */
+async function statusWithin(contractNo: string, expected: string, ms: number): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const status = (await get(`/api/v1/verify/${contractNo}`)).json().status as string;
+    if (status === expected || Date.now() > until) return status;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+test('verification answers are kept between requests and forgotten when a registered contract changes', async () => {
+  const contract = await makeLoggedContract(t.database, t.ctx.config, authorities);
+  const first = (await get(`/api/v1/verify/${contract.contract_no}`)).json();
+  // Reference data is not announced: a changed occupation title shows only once the answer is read again.
+  const code = first.key_terms.occupation.code as string;
+  const title = first.key_terms.occupation.title as string;
+  await sql`UPDATE occupations SET title = 'Renamed for the test' WHERE code = ${code}`.execute(t.database.db);
+  try {
+    assert.equal((await get(`/api/v1/verify/${contract.contract_no}`)).json().key_terms.occupation.title, title, 'the kept answer');
+    await sql`UPDATE contracts SET status = 'terminated' WHERE id = ${contract.id}`.execute(t.database.db);
+    assert.equal(await statusWithin(contract.contract_no, 'terminated', 2000), 'terminated');
+    assert.equal((await get(`/api/v1/verify/${contract.contract_no}`)).json().key_terms.occupation.title, 'Renamed for the test', 'read again');
+  } finally {
+    await sql`UPDATE occupations SET title = ${title} WHERE code = ${code}`.execute(t.database.db);
+  }
 });
 
 test('an unknown number is 404, an unregistered contract shows nothing but that', async () => {

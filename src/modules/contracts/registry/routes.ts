@@ -1,7 +1,7 @@
 import { notFound } from '../../../core/errors.js';
 import type { App, AppContext } from '../../../http/types.js';
 import { verifyContractPublicly } from '../verification/public-verification.js';
-import { verificationCache } from '../verification/verification-cache.js';
+import { hearContractChanges, verificationCache } from '../verification/verification-cache.js';
 import { PublicVerification, VerifyParams } from '../verification/public-verification.schema.js';
 import { consistencyProofFor, inclusionProofFor } from './proofs.js';
 import { publishedKeys } from './published-keys.js';
@@ -21,8 +21,10 @@ export async function registryRoutes(app: App, ctx: AppContext): Promise<void> {
   const db = () => ctx.database.db;
   const tags = ['registry'];
   const open = { public: true } as const;
-  // Tree heads at most a second old, proofs kept: see verification-cache.ts.
+  // Tree heads at most a second old, proofs and answers kept: see verification-cache.ts.
   const verification = verificationCache();
+  const stopHearing = await hearContractChanges(ctx.database, verification);
+  app.addHook('onClose', stopHearing);
 
   app.get(
     '/.well-known/corridor-registry.json',

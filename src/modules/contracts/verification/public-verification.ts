@@ -4,7 +4,7 @@ import type { DB } from '../../../schema.js';
 import { buildPayload } from '../registry/build-payload.js';
 import type { KeyTerms, PartySignature, RegistryLeafV1 } from '../verifier/payload-v1.js';
 import type { PublicVerification } from './public-verification.schema.js';
-import { headFor, payloadFor, proofFor, type VerificationCache } from './verification-cache.js';
+import { headFor, keepAnswer, keptAnswer, payloadFor, proofFor, type VerificationCache } from './verification-cache.js';
 
 const verificationQuery = (db: Kysely<DB>, contractNo: string) =>
   db
@@ -35,9 +35,19 @@ const SHOWN_STATUSES = new Set(['registered', 'active', 'completed', 'terminated
  * What anyone holding a contract number may see: its status and the key terms as registered,
  * with the worker's initials only. A contract not yet registered shows nothing but that.
  * One query for the contract, its registered version's signatures and log entry; the tree head
- * and the proof come from `cache` when given (see verification-cache.ts), else from the database.
+ * and the proof come from `cache` when given, and the whole answer while it may be trusted
+ * (see verification-cache.ts), else from the database.
  */
 export async function verifyContractPublicly(db: Kysely<DB>, contractNo: string, cache?: VerificationCache): Promise<PublicVerification> {
+  const kept = keptAnswer<PublicVerification>(cache, contractNo);
+  if (kept) return kept;
+  const changesBefore = cache?.changes ?? 0;
+  const answer = await readVerification(db, contractNo, cache);
+  keepAnswer(cache, contractNo, changesBefore, answer);
+  return answer;
+}
+
+async function readVerification(db: Kysely<DB>, contractNo: string, cache?: VerificationCache): Promise<PublicVerification> {
   const row = (await db.executeQuery(CompiledQuery.raw(verificationSql(db), [contractNo]))).rows[0] as VerificationRow | undefined;
   if (!row) throw notFound(`Contract ${contractNo}`);
   if (row.leaf_json === null || row.leaf_index === null) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../../../core/db/database.js';
 import type { DB } from '../../../schema.js';
 import { inclusionProof } from '../registry/merkle-proofs.js';
 import { databaseNodeReader } from '../registry/node-queries.js';
@@ -14,19 +15,95 @@ import type { TreeHead } from '../registry/tree-head.js';
  *  - offline payloads by (leaf index, signed tree head), kept with the entry and signatures they were
  *    built from and used only when the row read now has the very same ones (building one
  *    canonicalises and hashes the leaf and the signatures and checks the proof).
- * The contract's status and its entry are read on every request: they are never stale. Each
- * server process keeps its own (decision 0011): nothing in it can be made wrong by another.
+ *  - whole answers by contract number, only while the process hears the database announce every
+ *    registration and every change of a registered contract's status (migration 0017,
+ *    `hearContractChanges`): an answer is forgotten as soon as the change commits, so it is never
+ *    staler than the notification's trip. Without hearing (not yet, or the connection was lost)
+ *    nothing is kept and every request reads the contract.
+ * Each server process keeps its own (decision 0011): nothing in it can be made wrong by another.
  */
 export interface VerificationCache {
   headMaxAgeMs: number;
   head?: { value: TreeHead; readAt: number };
   proofs: Map<string, Uint8Array[]>;
   payloads: Map<string, { leafJson: string; signaturesJson: string; payload: unknown }>;
+  answers: Map<string, { value: unknown; keptAt: number }>;
+  hearing: boolean;
+  /** Changes heard so far: an answer read before a change is not kept after it. */
+  changes: number;
 }
 
 const PROOFS_MAX = 100_000;
+/** About 2–3 KB each (the offline payload carries the proof). */
+const ANSWERS_MAX = 20_000;
+/** Kept answers are renewed now and then, so that their tree head and proof do not grow old. */
+const ANSWER_MAX_AGE_MS = 60_000;
 
-export const verificationCache = (headMaxAgeMs = 1000): VerificationCache => ({ headMaxAgeMs, proofs: new Map(), payloads: new Map() });
+export const verificationCache = (headMaxAgeMs = 1000): VerificationCache => ({
+  headMaxAgeMs,
+  proofs: new Map(),
+  payloads: new Map(),
+  answers: new Map(),
+  hearing: false,
+  changes: 0,
+});
+
+export const CONTRACT_CHANGED = 'corridor_contract_changed';
+
+/**
+ * Listens for registered contracts' changes and forgets their answers; on a lost connection forgets
+ * every answer and listens again, after `retryMs`. Returns what stops it.
+ */
+export async function hearContractChanges(database: Database, cache: VerificationCache, retryMs = 1000): Promise<() => Promise<void>> {
+  let stop: (() => Promise<void>) | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const forgetAll = () => {
+    cache.hearing = false;
+    cache.changes++;
+    cache.answers.clear();
+  };
+  const start = async (): Promise<void> => {
+    try {
+      stop = await database.listen(
+        CONTRACT_CHANGED,
+        (contractNo) => {
+          cache.changes++;
+          cache.answers.delete(contractNo);
+        },
+        () => {
+          forgetAll();
+          if (!stopped) retry = setTimeout(start, retryMs).unref();
+        },
+      );
+      cache.hearing = !stopped;
+    } catch {
+      forgetAll();
+      if (!stopped) retry = setTimeout(start, retryMs).unref();
+    }
+  };
+  await start();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    forgetAll();
+    await stop?.();
+  };
+}
+
+/** The answer kept for this contract, while it may be trusted. */
+export function keptAnswer<T>(cache: VerificationCache | undefined, contractNo: string): T | undefined {
+  if (!cache?.hearing) return undefined;
+  const kept = cache.answers.get(contractNo);
+  return kept && Date.now() - kept.keptAt < ANSWER_MAX_AGE_MS ? (kept.value as T) : undefined;
+}
+
+/** Keeps an answer read when `changesBefore` changes had been heard, unless one was heard since. */
+export function keepAnswer(cache: VerificationCache | undefined, contractNo: string, changesBefore: number, value: unknown): void {
+  if (!cache?.hearing || cache.changes !== changesBefore) return;
+  if (cache.answers.size >= ANSWERS_MAX) cache.answers.delete(cache.answers.keys().next().value!);
+  cache.answers.set(contractNo, { value, keptAt: Date.now() });
+}
 
 /** The payload built from exactly this entry and these signatures against this signed head, or build it and keep it. */
 export function payloadFor<T>(
