@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { makeOrganisation, makeUser, type MadeUser } from '../helpers/factories.js';
-import { chooseLanguage, launchChromium, noAxeViolations, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -37,13 +37,9 @@ describe('the web application: the administrator\'s desk and the remembered lang
   let server: WebServer;
   let browser: Browser;
   let admin: MadeUser;
+  webSuite((web) => ({ server, browser } = web));
   before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
     admin = await makeUser(server.database, { role: 'platform_admin', display_name: 'Platform desk' });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const desktop = () => browser.newContext({ viewport: DESKTOP, locale: 'en-US' });

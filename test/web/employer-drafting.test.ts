@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { chooseLanguage, launchChromium, noAxeViolations, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -27,14 +27,10 @@ describe('the web application: an employer drafts a contract, sees every breach,
   let browser: Browser;
   let workerId: string;
 
+  webSuite((web) => ({ server, browser } = web));
   before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
     // A demo worker under contract with Al Noor: the employer may draft for her, and picks her by name.
     workerId = (await server.database.db.selectFrom('workers').select('id').where('full_name', '=', 'Maya Rai').executeTakeFirstOrThrow()).id;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('drafts from the corridor template, sees the wage breach next to the wage, fixes it, saves, offers and tracks the status (keyboard only)', async () => {

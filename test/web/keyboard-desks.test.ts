@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Actor } from '../../src/core/auth/actor.js';
 import { type OrganisationKind, scopesFor } from '../../src/core/auth/scopes.js';
@@ -8,7 +8,7 @@ import { applyForLoan } from '../../src/modules/loans/applications.js';
 import { createJobOrder } from '../../src/modules/recruitment/job-orders.js';
 import { makeRegisteredContract } from '../helpers/contracts.js';
 import { makeWorker } from '../helpers/factories.js';
-import { launchChromium, noAxeViolations, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { noAxeViolations, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -24,8 +24,8 @@ describe('the lender desk and the recruitment desk by keyboard alone', { skip: s
   const loanIds: string[] = [];
   const jobs: { id: string; reference: string }[] = [];
 
+  webSuite((web) => ({ server, browser } = web));
   before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
     const db = server.database.db;
     const orgId = async (name: string) => (await db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
     const alNoor = await orgId('Al Noor Construction LLC');
@@ -59,10 +59,6 @@ describe('the lender desk and the recruitment desk by keyboard alone', { skip: s
       assert.equal(job.status, 'submitted');
       jobs.push({ id: job.id, reference: job.reference });
     }
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** What a screen reader announces for the focused element: its label (for=, aria-label) or its text. */

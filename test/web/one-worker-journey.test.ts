@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
@@ -7,7 +7,7 @@ import { DEMO_BORROWER, DEMO_REFUND_REFERENCE } from '../../src/demo/seed-loans.
 import { DEMO_RECRUIT } from '../../src/demo/seed-recruitment.js';
 import { makeRegisteredContract } from '../../src/modules/wages/test-support.js';
 import { makeUser } from '../helpers/factories.js';
-import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, PHONE, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 /**
@@ -24,8 +24,8 @@ describe('the web application: follow one worker from the job order to the third
   let jobOrderRef: string;
   let applicant: { email: string; password: string } | undefined;
 
+  webSuite((web) => ({ server, browser } = web));
   before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
     const db = server.database.db;
     const row = await db
       .selectFrom('contracts as c')
@@ -36,10 +36,6 @@ describe('the web application: follow one worker from the job order to the third
       .executeTakeFirstOrThrow();
     contractNo = row.contract_no;
     jobOrderRef = row.reference;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { chooseLanguage, launchChromium, noAxeViolations, PHONE, skipBrowser, startWebServer, type WebServer } from './browser.js';
+import { chooseLanguage, noAxeViolations, PHONE, skipBrowser, type WebServer, webSuite } from './browser.js';
 import { catalog } from './catalogs.js';
 
 const JS_BUDGET = 150 * 1024;
@@ -13,14 +13,10 @@ describe('the web application: worker and public journeys in Chromium', { skip: 
   let browser: Browser;
   let registeredNo: string;
 
+  webSuite((web) => ({ server, browser } = web));
   before(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
     const row = await server.database.db.selectFrom('contracts').select('contract_no').where('status', 'in', ['active', 'registered']).executeTakeFirstOrThrow();
     registeredNo = row.contract_no;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const phone = () => browser.newContext({ viewport: PHONE, locale: 'en-US', isMobile: true, hasTouch: true });
