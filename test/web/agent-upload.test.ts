@@ -112,6 +112,22 @@ describe('the web application: a wage agent sends salary files and reads each ac
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
     assert.ok((await page.locator('table.agent-files').innerText()).includes(ar['agent.status.rejected']!));
     assert.ok((await shown.innerText()).includes(ar['agent.status.rejected']!));
+    // Each problem in Arabic, from its code (wages.file_problem.<code>), next to its line and field; not the server's English.
+    const arRows = await shown.locator('.ack-errors tbody tr').evaluateAll((trs) =>
+      trs.map((r) => {
+        const td = [...r.querySelectorAll('td')];
+        return { field: td[1]!.textContent, code: td[2]!.getAttribute('data-code'), lang: td[2]!.getAttribute('lang'), text: td[2]!.textContent ?? '' };
+      }),
+    );
+    assert.deepEqual(arRows.map((r) => r.field), ['account', 'days_paid']);
+    assert.equal(arRows[1]!.code, 'days_more_than_period');
+    for (const row of arRows) {
+      const template = ar[`wages.file_problem.${row.code}`];
+      assert.ok(template, `${row.code} has an Arabic message`);
+      assert.notEqual(row.lang, 'en', `${row.code} is not marked as English`);
+      for (const piece of template.split(/\{[^}]*\}/).map((t) => t.trim()).filter((t) => t.length > 3)) assert.ok(row.text.includes(piece), `"${row.text}" has the Arabic words "${piece}"`);
+      assert.ok(/[\u0600-\u06FF]/.test(row.text) && !/days paid|is not/.test(row.text), `"${row.text}" is in Arabic`);
+    }
     await noAxeViolations(page, 'agent files and a shown acknowledgement (ar)');
     await context.close();
   });

@@ -97,3 +97,28 @@ function formatDay(locale: string, day: string): string {
   if (Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 0) return day;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
+
+/** A salary-file problem from the API (the acknowledgement's errors and warnings). */
+export interface FileProblemText {
+  message: string;
+  code?: string;
+  params?: Record<string, string | number | Money>;
+}
+
+/**
+ * A salary-file problem in the page's language: the catalog's `wages.file_problem.<code>` with the
+ * problem's parameters (amounts and dates formatted as for form problems), or the server's English
+ * message when the problem has no code or the catalogs do not know it. `translated` says which.
+ */
+export function fileProblemMessage(
+  p: FileProblemText,
+  format: FormatMessage,
+  known: (id: string) => boolean,
+  locale = 'en',
+): { text: string; translated: boolean } {
+  const id = p.code ? `wages.file_problem.${p.code}` : undefined;
+  if (!id || !known(id)) return { text: p.message, translated: false };
+  const plain: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(p.params ?? {})) plain[key] = paramText(value, locale);
+  return { text: format(id, plain), translated: true };
+}

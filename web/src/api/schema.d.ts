@@ -4148,13 +4148,33 @@ export interface paths {
                                     /** @description 1-based line; 0 means the file as a whole */
                                     line: number;
                                     field: string;
+                                    /** @description The problem in English */
                                     message: string;
+                                    /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                    code?: string;
+                                    /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                    params?: {
+                                        [key: string]: string | number | {
+                                            amount_minor: number;
+                                            currency: string;
+                                        };
+                                    };
                                 }[];
                                 warnings: {
                                     /** @description 1-based line; 0 means the file as a whole */
                                     line: number;
                                     field: string;
+                                    /** @description The problem in English */
                                     message: string;
+                                    /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                    code?: string;
+                                    /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                    params?: {
+                                        [key: string]: string | number | {
+                                            amount_minor: number;
+                                            currency: string;
+                                        };
+                                    };
                                 }[];
                                 /** @description For a duplicate: the accepted file with the same bytes */
                                 duplicate_of: string | null;
@@ -4225,13 +4245,33 @@ export interface paths {
                                 /** @description 1-based line; 0 means the file as a whole */
                                 line: number;
                                 field: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                code?: string;
+                                /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                params?: {
+                                    [key: string]: string | number | {
+                                        amount_minor: number;
+                                        currency: string;
+                                    };
+                                };
                             }[];
                             warnings: {
                                 /** @description 1-based line; 0 means the file as a whole */
                                 line: number;
                                 field: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                code?: string;
+                                /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                params?: {
+                                    [key: string]: string | number | {
+                                        amount_minor: number;
+                                        currency: string;
+                                    };
+                                };
                             }[];
                             /** @description For a duplicate: the accepted file with the same bytes */
                             duplicate_of: string | null;
@@ -4278,13 +4318,33 @@ export interface paths {
                                 /** @description 1-based line; 0 means the file as a whole */
                                 line: number;
                                 field: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                code?: string;
+                                /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                params?: {
+                                    [key: string]: string | number | {
+                                        amount_minor: number;
+                                        currency: string;
+                                    };
+                                };
                             }[];
                             warnings: {
                                 /** @description 1-based line; 0 means the file as a whole */
                                 line: number;
                                 field: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                code?: string;
+                                /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                params?: {
+                                    [key: string]: string | number | {
+                                        amount_minor: number;
+                                        currency: string;
+                                    };
+                                };
                             }[];
                             /** @description For a duplicate: the accepted file with the same bytes */
                             duplicate_of: string | null;
@@ -4331,13 +4391,33 @@ export interface paths {
                                 /** @description 1-based line; 0 means the file as a whole */
                                 line: number;
                                 field: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                code?: string;
+                                /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                params?: {
+                                    [key: string]: string | number | {
+                                        amount_minor: number;
+                                        currency: string;
+                                    };
+                                };
                             }[];
                             warnings: {
                                 /** @description 1-based line; 0 means the file as a whole */
                                 line: number;
                                 field: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                code?: string;
+                                /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                params?: {
+                                    [key: string]: string | number | {
+                                        amount_minor: number;
+                                        currency: string;
+                                    };
+                                };
                             }[];
                             /** @description For a duplicate: the accepted file with the same bytes */
                             duplicate_of: string | null;
@@ -4411,13 +4491,33 @@ export interface paths {
                                 /** @description 1-based line; 0 means the file as a whole */
                                 line: number;
                                 field: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                code?: string;
+                                /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                params?: {
+                                    [key: string]: string | number | {
+                                        amount_minor: number;
+                                        currency: string;
+                                    };
+                                };
                             }[];
                             warnings: {
                                 /** @description 1-based line; 0 means the file as a whole */
                                 line: number;
                                 field: string;
+                                /** @description The problem in English */
                                 message: string;
+                                /** @description What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs) */
+                                code?: string;
+                                /** @description The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency} */
+                                params?: {
+                                    [key: string]: string | number | {
+                                        amount_minor: number;
+                                        currency: string;
+                                    };
+                                };
                             }[];
                             /** @description For a duplicate: the accepted file with the same bytes */
                             duplicate_of: string | null;

@@ -5,7 +5,12 @@ import type { SalaryFilesTable } from '../tables.js';
 export const FileProblem = z.object({
   line: z.int().describe('1-based line; 0 means the file as a whole'),
   field: z.string(),
-  message: z.string(),
+  message: z.string().describe('The problem in English'),
+  code: z.string().optional().describe('What is wrong, as a code a client can word in its language (wages.file_problem.<code> in the web catalogs)'),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number(), z.object({ amount_minor: z.int(), currency: z.string() })]))
+    .optional()
+    .describe('The values the message interpolates: texts, numbers, dates as ISO strings, amounts as {amount_minor, currency}'),
 });
 export type FileProblem = z.infer<typeof FileProblem>;
 

@@ -1,4 +1,5 @@
 import type { ParsedSalaryFile } from '../salary-files/index.js';
+import type { FileProblemCode } from '../salary-files/problem-codes.js';
 import type { FileProblem } from './acknowledgement.js';
 import type { EmployerMatch } from './salary-file-queries.js';
 
@@ -58,12 +59,13 @@ function resolveEmployer(file: ParsedSalaryFile, submitter: Submitter, facts: Ba
   const field = EMPLOYER_FIELD[file.format] ?? 'employer';
   if (matches.length === 1) return { employer: matches[0] };
   if (matches.length > 1)
-    return { problem: { line: 0, field, message: `employer ${file.employerId} matches ${matches.length} employers in Corridor; ask the operator to resolve the establishment id` } };
+    return { problem: { line: 0, field, message: `employer ${file.employerId} matches ${matches.length} employers in Corridor; ask the operator to resolve the establishment id`, code: 'employer_ambiguous' satisfies FileProblemCode, params: { employer: file.employerId, matches: matches.length } } };
   const message =
     submitter.kind === 'agent'
       ? `employer ${file.employerId} is not registered in Corridor or has not mandated your organisation to submit its salary files`
       : `employer ${file.employerId} is not registered in Corridor`;
-  return { problem: { line: 0, field, message } };
+  const code: FileProblemCode = submitter.kind === 'agent' ? 'employer_unknown_or_not_mandated' : 'employer_unknown';
+  return { problem: { line: 0, field, message, code, params: { employer: file.employerId } } };
 }
 
 /** Duplicate first (the same bytes change nothing), then the file's own errors and its employer. */

@@ -54,7 +54,7 @@ async function parseAs(format: SalaryFileFormat, chunks: AsyncIterable<Buffer>, 
   splitter.end();
   const content = parser.finish();
   if (format === 'uae-sif' && unknown.length > 0) {
-    content.errors.unshift({ line: 0, field: 'profiles', message: `unknown profile ${unknown.join(', ')}; known profiles are ${UAE_PROFILES.join(', ')}` });
+    content.errors.unshift({ line: 0, field: 'profiles', message: `unknown profile ${unknown.join(', ')}; known profiles are ${UAE_PROFILES.join(', ')}`, code: 'profile_unknown', params: { profiles: unknown.join(', '), known: UAE_PROFILES.join(', ') } });
     content.errorCount++;
     content.records = [];
   }
@@ -65,7 +65,7 @@ async function unknownFormat(chunks: AsyncIterable<Buffer>): Promise<SalaryFileC
   for await (const _ of chunks); // still hashed, so even a refused upload is recognised if sent again
   return {
     format: 'unknown', employerId: '', salaryMonth: '', fileCreatedOn: '', currency: '', records: [], recordCount: 0, totalMinor: 0,
-    errors: [{ line: 0, field: 'file', message: 'the file is neither a UAE SIF (EDR and SCR lines, .SIF), a Qatar SIF (first line "Employer EID,...") nor the Corridor CSV template (a header row with employer_id, person_id, ...)' }],
+    errors: [{ line: 0, field: 'file', message: 'the file is neither a UAE SIF (EDR and SCR lines, .SIF), a Qatar SIF (first line "Employer EID,...") nor the Corridor CSV template (a header row with employer_id, person_id, ...)', code: 'format_unknown' }],
     warnings: [], errorCount: 1, warningCount: 0,
   };
 }

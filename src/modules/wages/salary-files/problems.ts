@@ -1,4 +1,7 @@
-import type { FileProblem } from './salary-file.js';
+import type { FileProblemCode } from './problem-codes.js';
+import type { FileProblem, ProblemParam } from './salary-file.js';
+
+export type Params = Record<string, ProblemParam>;
 
 export const DEFAULT_PROBLEM_LIMIT = 1000;
 
@@ -12,9 +15,15 @@ export class ProblemList {
 
   constructor(readonly limit = DEFAULT_PROBLEM_LIMIT) {}
 
-  add(line: number, field: string, message: string): void {
+  /** `code` and `params` are only built by a caller that found a problem: a valid line allocates nothing here. */
+  add(line: number, field: string, message: string, code?: FileProblemCode, params?: Params): void {
     this.count++;
-    if (this.items.length < this.limit) this.items.push({ line, field, message });
+    if (this.items.length < this.limit) {
+      const problem: FileProblem = { line, field, message };
+      if (code !== undefined) problem.code = code;
+      if (params !== undefined) problem.params = params;
+      this.items.push(problem);
+    }
   }
 
   /** Listed problems in line order, plus one line-0 note when some were left out. */
@@ -22,7 +31,13 @@ export class ProblemList {
     const sorted = [...this.items].sort((a, b) => a.line - b.line);
     const left = this.count - this.items.length;
     if (left > 0) {
-      sorted.push({ line: 0, field: 'file', message: `${left} more ${kind} not listed (${this.count} in all)` });
+      sorted.push({
+        line: 0,
+        field: 'file',
+        message: `${left} more ${kind} not listed (${this.count} in all)`,
+        code: kind === 'errors' ? 'more_errors_not_listed' : 'more_warnings_not_listed',
+        params: { left, count: this.count },
+      });
     }
     return sorted;
   }
@@ -30,8 +45,8 @@ export class ProblemList {
 
 /** Problems of one line, already bound to its number. */
 export interface LineReport {
-  error(field: string, message: string): void;
-  warn(field: string, message: string): void;
+  error(field: string, message: string, code?: FileProblemCode, params?: Params): void;
+  warn(field: string, message: string, code?: FileProblemCode, params?: Params): void;
 }
 
 /** Errors and warnings of one file. */
@@ -44,18 +59,18 @@ export class Problems {
     this.warnings = new ProblemList(limit);
   }
 
-  error(line: number, field: string, message: string): void {
-    this.errors.add(line, field, message);
+  error(line: number, field: string, message: string, code?: FileProblemCode, params?: Params): void {
+    this.errors.add(line, field, message, code, params);
   }
 
-  warn(line: number, field: string, message: string): void {
-    this.warnings.add(line, field, message);
+  warn(line: number, field: string, message: string, code?: FileProblemCode, params?: Params): void {
+    this.warnings.add(line, field, message, code, params);
   }
 
   at(line: number): LineReport {
     return {
-      error: (field, message) => this.errors.add(line, field, message),
-      warn: (field, message) => this.warnings.add(line, field, message),
+      error: (field, message, code, params) => this.errors.add(line, field, message, code, params),
+      warn: (field, message, code, params) => this.warnings.add(line, field, message, code, params),
     };
   }
 
@@ -65,7 +80,7 @@ export class Problems {
 
   /** A total past 2^53 minor units could not be summed exactly: the file is refused rather than rounded. */
   checkExactTotal(total: bigint, what: string): void {
-    if (total > BigInt(Number.MAX_SAFE_INTEGER)) this.error(0, 'file', `the ${what} add up to more than this system can total exactly`);
+    if (total > BigInt(Number.MAX_SAFE_INTEGER)) this.error(0, 'file', `the ${what} add up to more than this system can total exactly`, 'total_too_large', { what });
   }
 
   /** The problem part of a parse result, the same for every format. */

@@ -58,15 +58,15 @@ export class QatarSifParser {
   finish(): SalaryFileContent {
     this.lines.finish();
     const p = this.problems;
-    if (this.lines.recordLines < 3) p.error(0, 'file', `the file has ${this.lines.recordLines} of the 3 lines that come before the records (header titles, header values, record titles)`);
-    else if (this.recordCount === 0) p.error(0, 'file', 'the file has no salary record; records start on line 4');
+    if (this.lines.recordLines < 3) p.error(0, 'file', `the file has ${this.lines.recordLines} of the 3 lines that come before the records (header titles, header values, record titles)`, 'qatar_lines_missing', { count: this.lines.recordLines });
+    else if (this.recordCount === 0) p.error(0, 'file', 'the file has no salary record; records start on line 4', 'qatar_no_record');
     const h = this.header?.values ?? {};
     if (this.header !== undefined) {
       const line = this.header.line;
       if (h.total !== undefined && this.totalKnown && BigInt(h.total) !== this.total) {
-        p.error(line, headerField(9), `states ${formatMinor(h.total)}, but the net salaries add up to ${formatMinor(this.total)}`);
+        p.error(line, headerField(9), `states ${formatMinor(h.total)}, but the net salaries add up to ${formatMinor(this.total)}`, 'qatar_control_total', { stated: { amount_minor: Number(h.total), currency: 'QAR' }, sum: { amount_minor: Number(this.total), currency: 'QAR' } });
       }
-      if (h.count !== undefined && h.count !== this.recordCount) p.error(line, headerField(10), `states ${h.count} records, but the file has ${this.recordCount}`);
+      if (h.count !== undefined && h.count !== this.recordCount) p.error(line, headerField(10), `states ${h.count} records, but the file has ${this.recordCount}`, 'qatar_control_count', { stated: h.count, count: this.recordCount });
     }
     p.checkExactTotal(this.total, 'salaries');
     if (this.options.fileName !== undefined) this.checkFileName(this.options.fileName, h);
@@ -88,7 +88,7 @@ export class QatarSifParser {
 
   private headerLine(n: number, fields: string[], report: LineReport): void {
     if (fields.length !== this.headerColumns) {
-      report.error('header (whole line)', `the line has ${fields.length} fields; the header titles announce ${this.headerColumns}`);
+      report.error('header (whole line)', `the line has ${fields.length} fields; the header titles announce ${this.headerColumns}`, 'qatar_header_fields', { count: fields.length, expected: this.headerColumns });
       this.header = { line: n, values: {} };
       return;
     }
@@ -97,7 +97,7 @@ export class QatarSifParser {
 
   private recordLine(n: number, fields: string[], report: LineReport): void {
     if (fields.length !== this.recordColumns) {
-      report.error('record (whole line)', `the line has ${fields.length} fields; the record titles announce ${this.recordColumns}`);
+      report.error('record (whole line)', `the line has ${fields.length} fields; the record titles announce ${this.recordColumns}`, 'qatar_record_fields', { count: fields.length, expected: this.recordColumns });
       this.totalKnown = false;
       return;
     }
@@ -108,7 +108,7 @@ export class QatarSifParser {
     if (personId !== undefined) {
       const first = this.seen.get(personId);
       if (first === undefined) this.seen.set(personId, n);
-      else report.warn(v.qid ? recordField(2) : recordField(3), `employee ${personId} already has a record on line ${first}; an employee is expected once per file`);
+      else report.warn(v.qid ? recordField(2) : recordField(3), `employee ${personId} already has a record on line ${first}; an employee is expected once per file`, 'qatar_employee_repeated', { employee: personId, first_line: first });
     }
     const month = this.header?.values.salaryMonth;
     if (this.problems.hasErrors || month === undefined) {
@@ -143,12 +143,12 @@ export class QatarSifParser {
 
   private checkFileName(fileName: string, h: QatarHeader): void {
     const name = readQatarSifFileName(fileName);
-    if (typeof name === 'string') return this.problems.error(0, 'file name', name);
+    if ('message' in name) return this.problems.error(0, 'file name', name.message, name.code, name.params);
     if (h.employerId !== undefined && name.employerId !== h.employerId) {
-      this.problems.warn(0, 'file name', `the name gives employer ${name.employerId}, but header field 1 gives ${h.employerId}`);
+      this.problems.warn(0, 'file name', `the name gives employer ${name.employerId}, but header field 1 gives ${h.employerId}`, 'file_name_employer', { name_value: name.employerId, stated: h.employerId, where: 'header field 1' });
     }
     if (h.createdOn !== undefined && name.createdOn !== h.createdOn) {
-      this.problems.warn(0, 'file name', `the name gives creation date ${name.createdOn}, but header field 2 gives ${h.createdOn}`);
+      this.problems.warn(0, 'file name', `the name gives creation date ${name.createdOn}, but header field 2 gives ${h.createdOn}`, 'file_name_date', { name_value: name.createdOn, stated: h.createdOn, where: 'header field 2' });
     }
   }
 }
@@ -156,16 +156,16 @@ export class QatarSifParser {
 /** Checks a title line; returns how many columns the following lines must have. */
 function checkTitles(report: LineReport, fields: string[], titles: readonly (readonly string[])[], required: number, what: string): number {
   if (fields.length < required) {
-    report.error(`${what} titles (whole line)`, `the line has ${fields.length} titles; expected at least ${required}: ${titles.slice(0, required).map((t) => t[0]).join(', ')}`);
+    report.error(`${what} titles (whole line)`, `the line has ${fields.length} titles; expected at least ${required}: ${titles.slice(0, required).map((t) => t[0]).join(', ')}`, 'qatar_titles_missing', { count: fields.length, required, titles: titles.slice(0, required).map((t) => t[0]).join(', ') });
     return required;
   }
   fields.forEach((text, i) => {
     const accepted = titles[i];
-    if (accepted === undefined) report.warn(`${what} title ${i + 1}`, `the column "${text}" is not one this parser knows; its values are not checked`);
+    if (accepted === undefined) report.warn(`${what} title ${i + 1}`, `the column "${text}" is not one this parser knows; its values are not checked`, 'qatar_title_unknown', { title: text });
     else if (!titleMatches(text, accepted)) {
       const problem = `"${text}" is not the expected title "${accepted[0]}"`;
-      if (i < required) report.error(`${what} title ${i + 1}`, problem);
-      else report.warn(`${what} title ${i + 1}`, `${problem}; the column's values are checked as if it were`);
+      if (i < required) report.error(`${what} title ${i + 1}`, problem, 'qatar_title_wrong', { title: text, expected: accepted[0]! });
+      else report.warn(`${what} title ${i + 1}`, `${problem}; the column's values are checked as if it were`, 'qatar_title_wrong_checked', { title: text, expected: accepted[0]! });
     }
   });
   return fields.length;

@@ -1,3 +1,4 @@
+import type { FileProblemCode } from './problem-codes.js';
 import currencyCodes from 'currency-codes';
 import { parseAmount } from './amount.js';
 import { dayNumber, parseIsoDate } from './calendar.js';
@@ -42,21 +43,21 @@ export function checkCsvRow(report: LineReport, row: CsvRow): CsvRowValues {
   const v: CsvRowValues = { fileValues: {} };
   const employer = row.employer_id ?? '';
   if (/^[A-Za-z0-9][A-Za-z0-9-]{0,34}$/.test(employer)) v.fileValues.employer_id = employer;
-  else report.error('employer_id', `${quoted(employer)} is not an employer ID; expected 1 to 35 letters, digits or hyphens`);
+  else report.error('employer_id', `${quoted(employer)} is not an employer ID; expected 1 to 35 letters, digits or hyphens`, 'csv_employer_invalid', { value: employer });
   const month = row.salary_month ?? '';
   if (parseIsoDate(`${month}-01`) !== undefined) v.fileValues.salary_month = month;
-  else report.error('salary_month', `${quoted(month)} is not a month; expected YYYY-MM, e.g. 2025-05`);
+  else report.error('salary_month', `${quoted(month)} is not a month; expected YYYY-MM, e.g. 2025-05`, 'csv_month_invalid', { value: month });
   v.fileValues.paid_on = checkIsoDate(report, 'paid_on', row.paid_on ?? '');
   const currency = row.currency ?? '';
   v.digits = currencyDigits(currency);
-  if (v.digits === undefined) report.error('currency', `${quoted(currency)} is not an ISO 4217 currency code; expected three capital letters, e.g. AED`);
+  if (v.digits === undefined) report.error('currency', `${quoted(currency)} is not an ISO 4217 currency code; expected three capital letters, e.g. AED`, 'currency_invalid', { value: currency });
   else v.fileValues.currency = currency;
   const person = row.person_id ?? '';
   if (/^[A-Za-z0-9]{1,35}$/.test(person)) v.personId = person;
-  else report.error('person_id', `${quoted(person)} is not a person ID; expected 1 to 35 letters and digits`);
+  else report.error('person_id', `${quoted(person)} is not a person ID; expected 1 to 35 letters and digits`, 'csv_person_invalid', { value: person });
   const routing = row.agent_routing_code ?? '';
   if (/^[A-Za-z0-9]{0,11}$/.test(routing)) v.agentRoutingCode = routing === '' ? undefined : routing;
-  else report.error('agent_routing_code', `${quoted(routing)} is not a routing code; expected up to 11 letters and digits, or blank`);
+  else report.error('agent_routing_code', `${quoted(routing)} is not a routing code; expected up to 11 letters and digits, or blank`, 'csv_routing_invalid', { value: routing });
   v.account = checkAccount(report, row.account ?? '');
   v.payStart = checkIsoDate(report, 'pay_start', row.pay_start ?? '');
   v.payEnd = checkIsoDate(report, 'pay_end', row.pay_end ?? '');
@@ -71,7 +72,7 @@ export function checkCsvRow(report: LineReport, row: CsvRow): CsvRowValues {
 export function checkCsvAmount(report: LineReport, column: string, text: string, digits: number | undefined): number | undefined {
   if (digits === undefined) return undefined; // unknown currency: its decimals are unknown too
   const amount = parseAmount(text, digits);
-  if (!amount.ok) report.error(column, `${amount.reason} (${digits} decimals for this currency)`);
+  if (!amount.ok) report.error(column, `${amount.reason} (${digits} decimals for this currency)`, `${amount.code}_currency` as FileProblemCode, { ...amount.params, currency_decimals: digits });
   return amount.ok ? amount.minor : undefined;
 }
 
@@ -83,11 +84,11 @@ function checkAccount(report: LineReport, text: string): string | undefined {
     return checkIban(report, 'account', text, shape) ? text : undefined;
   }
   if (!/^[A-Z0-9]{1,34}$/.test(text)) {
-    report.error('account', `${quoted(text)} is not an account; expected an IBAN or up to 34 capital letters and digits`);
+    report.error('account', `${quoted(text)} is not an account; expected an IBAN or up to 34 capital letters and digits`, 'csv_account_invalid', { value: text });
     return undefined;
   }
   if (/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(text) && !ibanChecksumValid(text)) {
-    report.error('account', `IBAN "${text}" fails the ISO 13616 mod-97 check; its check digits or a character are wrong`);
+    report.error('account', `IBAN "${text}" fails the ISO 13616 mod-97 check; its check digits or a character are wrong`, 'iban_checksum', { value: text });
     return undefined;
   }
   return text;
@@ -97,18 +98,18 @@ function checkPeriod(report: LineReport, v: CsvRowValues, month: string | undefi
   if (v.payStart !== undefined && v.payEnd !== undefined) {
     const span = dayNumber(v.payEnd) - dayNumber(v.payStart) + 1;
     if (span < 1) {
-      report.error('pay_end', `pay_end ${v.payEnd} is before pay_start ${v.payStart}; the end must be on or after the start`);
+      report.error('pay_end', `pay_end ${v.payEnd} is before pay_start ${v.payStart}; the end must be on or after the start`, 'period_reversed', { start: v.payStart, end: v.payEnd });
       v.payEnd = undefined;
     } else if (v.days !== undefined && v.days > span) {
-      report.error('days_paid', `${v.days} days paid, but ${v.payStart} to ${v.payEnd} has only ${span} days`);
+      report.error('days_paid', `${v.days} days paid, but ${v.payStart} to ${v.payEnd} has only ${span} days`, 'days_more_than_period', { days: v.days, start: v.payStart, end: v.payEnd, span });
     } else if (v.days !== undefined && v.days !== span) {
-      report.warn('days_paid', `${v.days} days paid for ${v.payStart} to ${v.payEnd}, which has ${span} days`);
+      report.warn('days_paid', `${v.days} days paid for ${v.payStart} to ${v.payEnd}, which has ${span} days`, 'days_fewer_than_period', { days: v.days, start: v.payStart, end: v.payEnd, span });
     }
     if (month !== undefined && (v.payStart.slice(0, 7) !== month || (v.payEnd ?? month).slice(0, 7) !== month)) {
-      report.warn('pay_start', `the pay period ${v.payStart} to ${v.payEnd ?? '?'} is not inside the salary month ${month}`);
+      report.warn('pay_start', `the pay period ${v.payStart} to ${v.payEnd ?? '?'} is not inside the salary month ${month}`, 'period_outside_month', { start: v.payStart, end: v.payEnd ?? '?', month });
     }
   }
   if (v.days !== undefined && v.leave !== undefined && v.leave > v.days) {
-    report.error('unpaid_leave_days', `${v.leave} days of unpaid leave is more than the ${v.days} days paid`);
+    report.error('unpaid_leave_days', `${v.leave} days of unpaid leave is more than the ${v.days} days paid`, 'leave_more_than_days', { leave: v.leave, days: v.days });
   }
 }

@@ -1,3 +1,4 @@
+import type { FileProblemCode } from './problem-codes.js';
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { formatMinor, parseAmount } from './amount.js';
@@ -75,14 +76,14 @@ class CsvRows {
     const noticed = typeof err?.lines === 'number' ? err.lines : this.lastLine + 1;
     const line = Math.min(noticed, this.lastLine + 1);
     this.lastLine = noticed;
-    this.problems.error(line, 'row', `the row cannot be read as CSV: ${CSV_ERRORS[err?.code ?? ''] ?? err?.message ?? 'unknown reason'}`);
+    this.problems.error(line, 'row', `the row cannot be read as CSV: ${CSV_ERRORS[err?.code ?? ''] ?? err?.message ?? 'unknown reason'}`, CSV_ERRORS[err?.code ?? ''] !== undefined ? (`csv_${err!.code!.slice(4).toLowerCase()}` as FileProblemCode) : 'csv_unreadable', CSV_ERRORS[err?.code ?? ''] !== undefined ? (err?.code === 'CSV_MAX_RECORD_SIZE' ? { max: CSV_MAX_RECORD } : undefined) : { reason: err?.message ?? 'unknown reason' });
     if (this.columns !== undefined) this.totalKnown = false;
   }
 
   row(line: number, end: number, cells: string[]): void {
     this.lastLine = end;
     if (cells.some((c) => c.includes('\uFFFD'))) {
-      this.problems.error(line, 'row', 'the row is not valid UTF-8 text; save the file as UTF-8');
+      this.problems.error(line, 'row', 'the row is not valid UTF-8 text; save the file as UTF-8', 'csv_not_utf8');
       return;
     }
     if (this.columns === undefined) return this.header(line, cells);
@@ -95,17 +96,17 @@ class CsvRows {
     this.columns = cells.map((raw, i) => {
       const name = raw.trim().toLowerCase();
       if (!KNOWN.includes(name)) {
-        this.problems.warn(line, raw.trim() || `column ${i + 1}`, `column ${i + 1} "${raw}" is not a template column; it is ignored`);
+        this.problems.warn(line, raw.trim() || `column ${i + 1}`, `column ${i + 1} "${raw}" is not a template column; it is ignored`, 'csv_column_unknown', { position: i + 1, column: raw });
         return undefined;
       }
       if (cells.slice(0, i).some((c) => c.trim().toLowerCase() === name)) {
-        this.problems.error(line, name, `the column ${name} appears twice; each column appears once`);
+        this.problems.error(line, name, `the column ${name} appears twice; each column appears once`, 'csv_column_twice', { column: name });
         return undefined;
       }
       return name as CsvColumn;
     });
     for (const name of REQUIRED_COLUMNS) {
-      if (!this.columns.includes(name)) this.problems.error(line, name, `the header row has no ${name} column; the template requires it`);
+      if (!this.columns.includes(name)) this.problems.error(line, name, `the header row has no ${name} column; the template requires it`, 'csv_column_missing', { column: name });
     }
   }
 
@@ -114,7 +115,7 @@ class CsvRows {
     this.rowCount++;
     const columns = this.columns!;
     if (cells.length !== columns.length) {
-      report.error('row', `the row has ${cells.length} cells; the header row has ${columns.length}`);
+      report.error('row', `the row has ${cells.length} cells; the header row has ${columns.length}`, 'csv_cell_count', { count: cells.length, expected: columns.length });
       this.totalKnown = false;
       return;
     }
@@ -127,7 +128,7 @@ class CsvRows {
       if (value !== raw) padded ??= name;
       row[name] = value;
     });
-    if (padded !== undefined) report.warn(padded, 'spaces around the value were removed; cells should not be padded with spaces');
+    if (padded !== undefined) report.warn(padded, 'spaces around the value were removed; cells should not be padded with spaces', 'cell_padded');
     const v = checkCsvRow(report, row);
     this.digits ??= v.digits;
     for (const column of FILE_COLUMNS) {
@@ -135,14 +136,14 @@ class CsvRows {
       if (value === undefined) continue;
       const first = this.fileValues[column];
       if (first === undefined) this.fileValues[column] = { value, line };
-      else if (first.value !== value) report.error(column, `"${value}" differs from "${first.value}" on line ${first.line}; every row of a file has the same ${column}`);
+      else if (first.value !== value) report.error(column, `"${value}" differs from "${first.value}" on line ${first.line}; every row of a file has the same ${column}`, 'csv_value_differs', { value, first: first.value, first_line: first.line, column });
     }
     if (v.fixed !== undefined && v.variable !== undefined) this.total += BigInt(v.fixed + v.variable);
     else this.totalKnown = false;
     if (v.personId !== undefined) {
       const first = this.seen.get(v.personId);
       if (first === undefined) this.seen.set(v.personId, line);
-      else report.error('person_id', `person ${v.personId} already has a row on line ${first}; a file pays each person at most once`);
+      else report.error('person_id', `person ${v.personId} already has a row on line ${first}; a file pays each person at most once`, 'csv_person_repeated', { person: v.personId, first_line: first });
     }
     if (this.problems.hasErrors) {
       this.records.length = 0;
@@ -167,31 +168,31 @@ class CsvRows {
   private controlRow(line: number, cells: string[]): void {
     const report = this.problems.at(line);
     if (this.control !== undefined) {
-      report.error('TOTAL row', `a second TOTAL row (the first is on line ${this.control.line}); a file has one, as its last row`);
+      report.error('TOTAL row', `a second TOTAL row (the first is on line ${this.control.line}); a file has one, as its last row`, 'csv_total_row_twice', { first_line: this.control.line });
       return;
     }
     this.control = { line };
     const [, count = '', total = '', ...rest] = cells.map((c) => c.trim());
-    if (rest.some((c) => c !== '')) report.error('TOTAL row', 'the TOTAL row has values after its third cell; expected TOTAL, the number of payment rows, the total amount');
+    if (rest.some((c) => c !== '')) report.error('TOTAL row', 'the TOTAL row has values after its third cell; expected TOTAL, the number of payment rows, the total amount', 'csv_total_row_extra');
     if (/^\d{1,9}$/.test(count)) this.control.count = Number(count);
-    else report.error(COUNT_CELL, `"${count}" is not a number of rows; expected a whole number`);
+    else report.error(COUNT_CELL, `"${count}" is not a number of rows; expected a whole number`, 'csv_total_count_invalid', { value: count });
     const amount = parseAmount(total, this.digits ?? 2);
     if (amount.ok) this.control.total = amount.minor;
-    else report.error(TOTAL_CELL, amount.reason);
+    else report.error(TOTAL_CELL, amount.reason, amount.code, amount.params);
   }
 
   finish(): SalaryFileContent {
     const p = this.problems;
-    if (this.columns === undefined) p.error(0, 'file', `the file is empty; expected a header row naming the columns (${REQUIRED_COLUMNS.join(', ')})`);
-    else if (this.rowCount === 0) p.error(0, 'file', 'the file has no payment row');
+    if (this.columns === undefined) p.error(0, 'file', `the file is empty; expected a header row naming the columns (${REQUIRED_COLUMNS.join(', ')})`, 'csv_empty', { columns: REQUIRED_COLUMNS.join(', ') });
+    else if (this.rowCount === 0) p.error(0, 'file', 'the file has no payment row', 'csv_no_row');
     if (this.control === undefined) {
-      if (this.columns !== undefined) p.error(0, 'TOTAL row', 'the file has no TOTAL row; its last row must be TOTAL, the number of payment rows, the total amount');
+      if (this.columns !== undefined) p.error(0, 'TOTAL row', 'the file has no TOTAL row; its last row must be TOTAL, the number of payment rows, the total amount', 'csv_total_row_missing');
     } else {
       const { line, count, total } = this.control;
-      if (this.afterControl > 0) p.error(line, 'TOTAL row', `the TOTAL row must be the last row, but ${this.afterControl} row(s) follow it`);
-      if (count !== undefined && count !== this.rowCount) p.error(line, COUNT_CELL, `states ${count} payment rows, but the file has ${this.rowCount}`);
+      if (this.afterControl > 0) p.error(line, 'TOTAL row', `the TOTAL row must be the last row, but ${this.afterControl} row(s) follow it`, 'csv_total_row_not_last', { count: this.afterControl });
+      if (count !== undefined && count !== this.rowCount) p.error(line, COUNT_CELL, `states ${count} payment rows, but the file has ${this.rowCount}`, 'csv_control_count', { stated: count, count: this.rowCount });
       if (total !== undefined && this.totalKnown && BigInt(total) !== this.total) {
-        p.error(line, TOTAL_CELL, `states ${formatMinor(total, this.digits)}, but fixed_amount + variable_amount add up to ${formatMinor(this.total, this.digits)}`);
+        p.error(line, TOTAL_CELL, `states ${formatMinor(total, this.digits)}, but fixed_amount + variable_amount add up to ${formatMinor(this.total, this.digits)}`, 'csv_control_total', { stated: formatMinor(total, this.digits), sum: formatMinor(this.total, this.digits) });
       }
     }
     p.checkExactTotal(this.total, 'payments');

@@ -13,8 +13,18 @@ export const UAE_PROFILES: readonly UaeProfile[] = ['strict', 'evp', 'lenient-id
 export interface FileProblem {
   line: number;
   field: string;
+  /** The English text; it stays as it is for the CLI, the API and whoever has no translation. */
   message: string;
+  /**
+   * What is wrong, as a code the pages word in each language (catalog id `wages.file_problem.<code>`),
+   * with `params`: the values the message interpolates (texts, numbers, dates as ISO strings, amounts
+   * as {amount_minor, currency}), the same shape as a form's FieldProblem (src/core/errors.ts).
+   */
+  code?: string;
+  params?: Record<string, ProblemParam>;
 }
+
+export type ProblemParam = string | number | { amount_minor: number; currency: string };
 
 /** Breakdown of the EDR variable component, from an EVP line (FORMAT.md 1.4). */
 export interface VariablePay {

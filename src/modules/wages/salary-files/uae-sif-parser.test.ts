@@ -175,7 +175,7 @@ describe('UAE SIF: SCR and file rules (FORMAT.md 1.1, 1.3)', () => {
     const r = await parseText(bad, { format: 'uae-sif' });
     assert.equal(r.errors.length, 1001);
     assert.ok(r.errorCount >= 3001);
-    assert.deepEqual(r.errors.at(-1), { line: 0, field: 'file', message: `${r.errorCount - 1000} more errors not listed (${r.errorCount} in all)` });
+    assert.deepEqual(r.errors.at(-1), { line: 0, field: 'file', message: `${r.errorCount - 1000} more errors not listed (${r.errorCount} in all)`, code: 'more_errors_not_listed', params: { left: r.errorCount - 1000, count: r.errorCount } });
   });
 
   it('refuses an unknown profile name', async () => {

@@ -27,13 +27,15 @@ export function checkPersonId(report: LineReport, field: string, text: string, l
     lenient
       ? `${quoted(text)} is not an employee ID; expected 14 digits (shorter numbers are left-padded with zeros) or 14 to 35 letters and digits`
       : `${quoted(text)} is not an employee ID of 14 digits (shorter numbers are left-padded with zeros); longer or alphanumeric IDs need the "lenient-id" profile`,
+    lenient ? 'uae_person_invalid_lenient' : 'uae_person_invalid',
+    { value: text },
   );
   return undefined;
 }
 
 export function checkRouting(report: LineReport, field: string, text: string): string | undefined {
   if (/^\d{9}$/.test(text)) return text;
-  report.error(field, `${quoted(text)} is not a routing code; expected exactly 9 digits`);
+  report.error(field, `${quoted(text)} is not a routing code; expected exactly 9 digits`, 'uae_routing_invalid', { value: text });
   return undefined;
 }
 
@@ -51,16 +53,16 @@ export function checkEdr(report: LineReport, f: readonly string[], lenientId: bo
   if (v.payStart !== undefined && v.payEnd !== undefined) {
     const span = dayNumber(v.payEnd) - dayNumber(v.payStart) + 1;
     if (span < 1) {
-      report.error(uaeField('EDR', 6), `pay end date ${v.payEnd} is before pay start date ${v.payStart}; the end must be on or after the start`);
+      report.error(uaeField('EDR', 6), `pay end date ${v.payEnd} is before pay start date ${v.payStart}; the end must be on or after the start`, 'uae_period_reversed', { start: v.payStart, end: v.payEnd });
       v.payEnd = undefined;
     } else if (v.days !== undefined && v.days > span) {
-      report.error(uaeField('EDR', 7), `${v.days} days paid, but ${v.payStart} to ${v.payEnd} has only ${span} days`);
+      report.error(uaeField('EDR', 7), `${v.days} days paid, but ${v.payStart} to ${v.payEnd} has only ${span} days`, 'days_more_than_period', { days: v.days, start: v.payStart, end: v.payEnd, span });
     } else if (v.days !== undefined && v.days !== span) {
-      report.warn(uaeField('EDR', 7), `${v.days} days paid for ${v.payStart} to ${v.payEnd}, which has ${span} days`);
+      report.warn(uaeField('EDR', 7), `${v.days} days paid for ${v.payStart} to ${v.payEnd}, which has ${span} days`, 'days_fewer_than_period', { days: v.days, start: v.payStart, end: v.payEnd, span });
     }
   }
   if (v.days !== undefined && v.leave !== undefined && v.leave > v.days) {
-    report.error(uaeField('EDR', 10), `${v.leave} days of unpaid leave is more than the ${v.days} days in the period`);
+    report.error(uaeField('EDR', 10), `${v.leave} days of unpaid leave is more than the ${v.days} days in the period`, 'uae_leave_more_than_days', { leave: v.leave, days: v.days });
   }
   return v;
 }
@@ -69,7 +71,7 @@ function checkAccount(report: LineReport, text: string): string | undefined {
   const field = uaeField('EDR', 4);
   if (text.startsWith('AE')) return checkIban(report, field, text, UAE_IBAN) ? text : undefined;
   if (/^[A-Z0-9]{1,23}$/.test(text)) return text;
-  report.error(field, `${quoted(text)} is not an account; expected an IBAN (AE + 21 digits) or up to 23 capital letters and digits`);
+  report.error(field, `${quoted(text)} is not an account; expected an IBAN (AE + 21 digits) or up to 23 capital letters and digits`, 'uae_account_invalid', { value: text });
   return undefined;
 }
 
@@ -107,15 +109,15 @@ export function checkScr(report: LineReport, f: readonly string[]): ScrValues {
   v.bankRouting = checkRouting(report, uaeField('SCR', 3), f[2]!);
   v.createdOn = checkIsoDate(report, uaeField('SCR', 4), f[3]!);
   v.createdAt = parseHhmm(f[4]!);
-  if (v.createdAt === undefined) report.error(uaeField('SCR', 5), `${quoted(f[4]!)} is not a time; expected HHMM on a 24-hour clock, e.g. 0930`);
+  if (v.createdAt === undefined) report.error(uaeField('SCR', 5), `${quoted(f[4]!)} is not a time; expected HHMM on a 24-hour clock, e.g. 0930`, 'time_invalid', { value: f[4]! });
   v.salaryMonth = parseMmyyyy(f[5]!);
-  if (v.salaryMonth === undefined) report.error(uaeField('SCR', 6), `${quoted(f[5]!)} is not a salary month; expected MMYYYY with the month first, e.g. 052025`);
+  if (v.salaryMonth === undefined) report.error(uaeField('SCR', 6), `${quoted(f[5]!)} is not a salary month; expected MMYYYY with the month first, e.g. 052025`, 'uae_month_invalid', { value: f[5]! });
   v.count = checkDigits(report, uaeField('SCR', 7), f[6]!, 1, 9);
   v.total = checkAmount(report, uaeField('SCR', 8), f[7]!);
   if (f[8] === 'AED') v.currency = 'AED';
-  else report.error(uaeField('SCR', 9), `${quoted(f[8]!)} is not an accepted currency; a UAE SIF pays in AED`);
+  else report.error(uaeField('SCR', 9), `${quoted(f[8]!)} is not an accepted currency; a UAE SIF pays in AED`, 'uae_currency_invalid', { value: f[8]! });
   const reference = f[9] ?? '';
-  if (reference.length > 35) report.error(uaeField('SCR', 10), `the reference has ${reference.length} characters; at most 35 are allowed`);
+  if (reference.length > 35) report.error(uaeField('SCR', 10), `the reference has ${reference.length} characters; at most 35 are allowed`, 'uae_reference_long', { length: reference.length });
   return v;
 }
 

@@ -1,4 +1,6 @@
 import { Fragment } from 'react';
+import { useIntl } from 'react-intl';
+import { fileProblemMessage } from '../../api/problem-messages.js';
 import type { paths } from '../../api/schema.js';
 import { useFormat } from '../../i18n/format.js';
 import { type MessageId, useT } from '../../i18n/t.js';
@@ -62,10 +64,16 @@ function formatName(t: ReturnType<typeof useT>, format: string): string {
   return ['uae-sif', 'qatar-sif', 'csv'].includes(format) ? t(`agent.format.${format}` as MessageId) : t('agent.format.unknown');
 }
 
-/** Problems by line (0 = the file as a whole) and field; the descriptions are the format checks' own words. */
+/**
+ * Problems by line (0 = the file as a whole) and field, each worded in the page's language from its
+ * code (wages.file_problem.<code>); a problem without a known code keeps the checks' English words.
+ */
 function ProblemTable({ title, rows, className }: { title: string; rows: FileProblem[]; className: string }) {
   const t = useT();
   const f = useFormat();
+  const intl = useIntl();
+  const word = (p: FileProblem) =>
+    fileProblemMessage(p, (id, values) => intl.formatMessage({ id }, values), (id) => intl.messages[id] !== undefined, intl.locale);
   if (!rows.length) return null;
   return (
     <div className={`table-wrap ${className}`}>
@@ -79,13 +87,16 @@ function ProblemTable({ title, rows, className }: { title: string; rows: FilePro
           </tr>
         </thead>
         <tbody>
-          {rows.map((p, i) => (
-            <tr key={`${p.line}-${i}`}>
-              <td>{p.line === 0 ? t('agent.wholeFile') : f.number(p.line)}</td>
-              <td lang="en">{p.field}</td>
-              <td lang="en">{p.message}</td>
-            </tr>
-          ))}
+          {rows.map((p, i) => {
+            const { text, translated } = word(p);
+            return (
+              <tr key={`${p.line}-${i}`}>
+                <td>{p.line === 0 ? t('agent.wholeFile') : f.number(p.line)}</td>
+                <td lang="en">{p.field}</td>
+                <td lang={translated ? undefined : 'en'} data-code={p.code}>{text}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
