@@ -4,6 +4,7 @@ import * as loadReferenceData from './modules/reference/migrations/0002-load-ref
 import * as createIdentityTables from './modules/identity/migrations/0003-create-identity-tables.js';
 import * as createAuditEvents from './modules/audit/migrations/0004-create-audit-events.js';
 import * as createIdempotencyKeys from './core/idempotency/0005-create-idempotency-keys.js';
+import * as notifyCredentialChanges from './modules/identity/migrations/0007-notify-credential-changes.js';
 import * as createCorridors from './modules/corridors/migrations/0006-create-corridors.js';
 import * as createContracts from './modules/contracts/migrations/0010-create-contracts.js';
 import * as createRegistry from './modules/contracts/registry/migrations/0011-create-registry.js';
@@ -20,6 +21,8 @@ import * as createRecruitmentTables from './modules/recruitment/migrations/0030-
 import * as linkContractsToJobOrders from './modules/recruitment/migrations/0031-link-contracts-to-job-orders.js';
 import * as quotesIndexedByCorridor from './modules/remittances/migrations/0025-quotes-indexed-by-corridor.js';
 import * as notifyRegisteredContractChanges from './modules/contracts/migrations/0017-notify-registered-contract-changes.js';
+import * as staleStepGuard from './modules/contracts/migrations/0018-stale-step-guard.js';
+import * as contractsById from './modules/contracts/migrations/0019-contracts-by-id.js';
 import * as createLoanTables from './modules/loans/migrations/0040-create-loan-tables.js';
 import * as createLoanRefundPayments from './modules/loans/migrations/0041-create-loan-refund-payments.js';
 import * as createContractNumbersAndViews from './modules/contracts/migrations/0013-create-contract-numbers-and-views.js';
@@ -32,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0004-create-audit-events': createAuditEvents,
   '0005-create-idempotency-keys': createIdempotencyKeys,
   '0006-create-corridors': createCorridors,
+  '0007-notify-credential-changes': notifyCredentialChanges,
   '0010-create-contracts': createContracts,
   '0011-create-registry': createRegistry,
   '0012-create-wage-tables': createWageTables,
@@ -40,6 +44,8 @@ export const migrations: Record<string, Migration> = {
   '0015-create-wage-follow-up': createWageFollowUp,
   '0016-salary-records-by-construction': salaryRecordsByConstruction,
   '0017-notify-registered-contract-changes': notifyRegisteredContractChanges,
+  '0018-stale-step-guard': staleStepGuard,
+  '0019-contracts-by-id': contractsById,
   '0020-create-remittance-tables': createRemittanceTables,
   '0021-load-remittance-history': loadRemittanceHistory,
   '0022-lighten-remittance-quotes': lightenRemittanceQuotes,

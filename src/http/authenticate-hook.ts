@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { requireScope } from '../core/auth/actor.js';
 import { safeEqual } from '../core/crypto/secrets.js';
 import { AppError } from '../core/errors.js';
-import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../modules/identity/authenticate.js';
+import { authenticateSession, authenticateToken, type KeptCredentials, SESSION_COOKIE } from '../modules/identity/authenticate.js';
 import type { AppContext } from './types.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -11,7 +11,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Resolves the actor (API token or session cookie), then enforces the route's declared
  * scope and, for cookie sessions, the CSRF token. Record-level access is the services' job.
  */
-export function authenticateHook(ctx: AppContext) {
+export function authenticateHook(ctx: AppContext, kept?: KeptCredentials) {
   return async (request: FastifyRequest): Promise<void> => {
     const base = { ip: request.ip, requestId: request.id };
     request.actor = { type: 'public', scopes: new Set(), ...base };
@@ -20,10 +20,10 @@ export function authenticateHook(ctx: AppContext) {
     if (authorization !== undefined) {
       const [scheme, token] = authorization.split(' ');
       if (scheme !== 'Bearer' || !token) throw new AppError('unauthenticated', 'Authorization must be "Bearer <API token>"');
-      request.actor = { ...(await authenticateToken(db, token)).actor, ...base };
+      request.actor = { ...(await authenticateToken(db, token, new Date(), kept)).actor, ...base };
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
-      const session = cookie ? await authenticateSession(db, cookie) : undefined;
+      const session = cookie ? await authenticateSession(db, cookie, new Date(), kept) : undefined;
       if (session) {
         request.actor = { ...session.actor, ...base };
         request.csrfToken = session.csrfToken;

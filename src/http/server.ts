@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { authenticateHook } from './authenticate-hook.js';
+import { forgetsOwnChanges, keptCredentials } from '../modules/identity/kept-credentials.js';
 import { idempotencyHooks } from './idempotency.js';
 import { registerMetrics } from './metrics.js';
 import { sendProblem, toAppError } from './problem.js';
@@ -90,7 +91,10 @@ export async function buildServer(ctx: AppContext, logger?: FastifyBaseLogger): 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.addHook('onRequest', authenticateHook(ctx));
+  const credentials = await keptCredentials(ctx.database);
+  app.addHook('onClose', credentials.stop);
+  app.addHook('onSend', forgetsOwnChanges(credentials.kept));
+  app.addHook('onRequest', authenticateHook(ctx, credentials.kept));
   const idempotency = idempotencyHooks(ctx);
   app.addHook('preHandler', idempotency.preHandler);
   app.addHook('onSend', idempotency.onSend);

@@ -6,7 +6,7 @@ import type { DB } from '../../schema.js';
 import type { AcceptRequest } from './accept-contract.schema.js';
 import { applyStep, viewAfterStep } from './apply-step.js';
 import { buildContractView, type ContractView } from './contract-view.js';
-import { openContract } from './open-contract.js';
+import { withFreshContract } from './fresh-step.js';
 import { signTermsAs } from './registry/sign-terms.js';
 import type { ContractTerms } from './terms.schema.js';
 import { decide } from './transitions.js';
@@ -17,8 +17,7 @@ import { decide } from './transitions.js';
  * Accepting again changes nothing.
  */
 export async function acceptContract(db: Kysely<DB>, config: Config, actor: Actor, id: string, input: AcceptRequest): Promise<ContractView> {
-  return db.transaction().execute(async (trx) => {
-    const open = await openContract(trx, actor, id, true, { purpose: 'acceptance', organisationId: null });
+  return withFreshContract(db, actor, id, { purpose: 'acceptance', organisationId: null }, async (open) => {
     const { current } = open;
     const digestMatches = input.terms_digest === current.terms_digest;
     if (open.party === 'worker' && current.accepted_at !== null && digestMatches)
@@ -33,13 +32,13 @@ export async function acceptContract(db: Kysely<DB>, config: Config, actor: Acto
       throw invalid('The terms are not written in this language', [
         { pointer: '/language', message: `the terms are in ${languages.join(', ')}`, expected: languages.join(' | '), code: 'contract.language_not_written', params: { languages: languages.join(', ') } },
       ]);
-    // The views were read with the contract locked: the same answer a query would give now.
+    // Views are only ever added: one read with the contract is still there when the step writes.
     if (!open.history.views.some((v) => v.version === current.version && v.language === input.language))
       throw conflict(`The terms were not shown in ${input.language} yet: open them in that language before accepting`, {
         language: input.language,
       });
-    const signature = await signTermsAs(trx, config, 'worker', null, current.terms_digest, open.signingKey);
-    const result = await applyStep(trx, actor, open, step, {
+    const signature = await signTermsAs(db, config, 'worker', null, current.terms_digest, open.signingKey);
+    const result = await applyStep(db, actor, open, step, {
       version: { accepted_at: new Date(), accepted_language: input.language, signatures: JSON.stringify([signature]) },
       details: { terms_digest: current.terms_digest, language: input.language },
     });

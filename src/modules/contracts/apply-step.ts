@@ -5,6 +5,7 @@ import type { DB } from '../../schema.js';
 import { type AuditEvent, auditValues, recordEvent } from '../audit/record-event.js';
 import { type ContractRow, insertTransition, type TransitionRow, type VersionRow } from './contract-queries.js';
 import { buildContractView, type ContractView } from './contract-view.js';
+import { contractFromJson, versionFromJson } from './json-rows.js';
 import type { OpenContract } from './open-contract.js';
 import type { ContractsTable, ContractTransitionsTable, ContractVersionsTable } from './tables.js';
 import { type Action, amendmentOf, type Stage, statusOf, type Transition } from './transitions.js';
@@ -90,12 +91,9 @@ export async function applyStep(
         .where('version', '=', current.version)
         .returningAll()
     : undefined;
-  const contractUpdate = trx
-    .updateTable('contracts')
-    .set(contractChanges)
-    .where('employer_id', '=', contract.employer_id)
-    .where('id', '=', contract.id)
-    .returningAll();
+  const contractRow = trx.updateTable('contracts').set(contractChanges).where('employer_id', '=', contract.employer_id).where('id', '=', contract.id);
+  // Read without a lock: the row must still be the one read, or the whole statement fails (CR409).
+  const contractUpdate = (open.revision === undefined ? contractRow : contractRow.where(sql<boolean>`xmin = ${open.revision}::xid`)).returningAll();
   const transitionInsert = trx.insertInto('contract_transitions').values(transitionValues(actor, contract, record)).returningAll();
   const auditInsert = trx.insertInto('audit_events').values(auditValues(actor, stepEvent(contract, record)));
   const ctes = [
@@ -108,31 +106,20 @@ export async function applyStep(
   const { rows } = await sql<TransitionRow & { x_version: Record<string, unknown> | null; x_contract: Record<string, unknown> }>`
     WITH ${sql.join(ctes)}
     SELECT t.*, ${versionUpdate ? sql`(SELECT row_to_json(v) FROM v)` : sql`NULL::json`} AS x_version, (SELECT row_to_json(c) FROM c) AS x_contract
-    FROM t`.execute(trx);
+    FROM t ${open.revision === undefined ? sql`` : sql`WHERE corridor_step_applied((SELECT count(*) FROM c))`}`.execute(trx);
   const row = rows[0];
   if (!row || !row.x_contract) throw new AppError('internal', `The step on contract ${contract.id} changed nothing`);
   const { x_version, x_contract, ...transition } = row;
   if (versionUpdate && !x_version) throw new AppError('internal', `Version ${current.version} of contract ${contract.id} is missing`);
   return {
-    contract: withInstants(x_contract, CONTRACT_INSTANTS) as ContractRow,
-    version: x_version ? (withInstants(x_version, VERSION_INSTANTS) as VersionRow) : current,
+    contract: contractFromJson(x_contract),
+    version: x_version ? versionFromJson(x_version) : current,
     transition: transition as TransitionRow,
   };
 }
 
 /** A further write of a step, run in the same statement (a data-modifying query with no WITH of its own). */
 export type AlsoWrite = Expression<unknown> | RawBuilder<unknown>;
-
-// Rows travel back as JSON (row_to_json): instants come as ISO text with microseconds, read here as a Date
-// truncated to the millisecond, as node-postgres reads them; other columns keep their JSON form, which is
-// how node-postgres reads them too (bigint as a number, date as YYYY-MM-DD, jsonb parsed).
-const CONTRACT_INSTANTS = ['created_at', 'updated_at'] as const;
-const VERSION_INSTANTS = ['created_at', 'offered_at', 'accepted_at', 'approved_at', 'registered_at'] as const;
-function withInstants(row: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
-  const out = { ...row };
-  for (const column of columns) if (typeof out[column] === 'string') out[column] = new Date(out[column] as string);
-  return out;
-}
 
 function transitionValues(actor: Actor, c: ContractRow, step: StepRecord): Insertable<ContractTransitionsTable> {
   return {

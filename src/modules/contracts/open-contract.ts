@@ -1,12 +1,13 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../core/auth/actor.js';
 import { notFound } from '../../core/errors.js';
 import type { DB } from '../../schema.js';
 import { isUuid } from '../identity/access.js';
 import { canSee, partyOf } from './contract-access.js';
-import { type ContractHistory, type KeyWanted, loadHistory, type SigningKeyRow } from './contract-history.js';
+import { type ContractHistory, historyColumns, historyOf, type KeyWanted, loadHistory, type SigningKeyRow } from './contract-history.js';
 import { type ContractRow, findContract, type VersionRow } from './contract-queries.js';
 import { contractStage } from './contract-view.js';
+import { contractFromJson, versionFromJson } from './json-rows.js';
 import type { Party, Stage } from './transitions.js';
 
 /** A contract as one step sees it: locked (inside a transaction), with the actor's part in it and its stage. */
@@ -23,6 +24,11 @@ export interface OpenContract {
   history: ContractHistory;
   /** The active signing key asked for with `key`: null if there is none yet, undefined if not asked for. */
   signingKey?: SigningKeyRow | null;
+  /**
+   * Set when the contract was read without a lock (readContract): the row's version (xmin) then,
+   * and the step's write applies only if the row is still that one (see applyStep).
+   */
+  revision?: string;
 }
 
 /**
@@ -36,6 +42,35 @@ export async function openContract(db: Kysely<DB>, actor: Actor, id: string, loc
   // Who is no party learns nothing, not even from the time the history takes to read.
   if (party === undefined) throw notFound(`Contract ${id}`);
   const { signingKey, ...history } = await loadHistory(db, contract, key);
+  return opened(actor, id, contract, history, signingKey);
+}
+
+/**
+ * Reads a contract the actor may see, with its history, in one round trip and without a lock:
+ * for a step that writes in one guarded statement (applyStep with `revision`), retried from
+ * here when another step wrote first (withFreshContract).
+ */
+export async function readContract(db: Kysely<DB>, actor: Actor, id: string, key?: KeyWanted): Promise<OpenContract> {
+  if (!isUuid(id)) throw notFound(`Contract ${id}`);
+  const row = await db
+    .selectFrom('contracts as c')
+    .select([
+      sql<Record<string, unknown>>`row_to_json(c)`.as('x_contract'),
+      sql<string>`c.xmin::text`.as('x_revision'),
+      sql<Record<string, unknown>[]>`(SELECT json_agg(v ORDER BY v.version) FROM contract_versions v WHERE v.employer_id = c.employer_id AND v.contract_id = c.id)`.as('x_versions'),
+      ...historyColumns(sql.ref('c.employer_id'), sql.ref('c.id'), sql.ref('c.worker_id'), key),
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound(`Contract ${id}`);
+  const contract = contractFromJson(row.x_contract);
+  const { signingKey, ...history } = historyOf(row.x_versions.map(versionFromJson), row, key);
+  return { ...opened(actor, id, contract, history, signingKey), revision: row.x_revision };
+}
+
+function opened(actor: Actor, id: string, contract: ContractRow, history: ContractHistory, signingKey: SigningKeyRow | null | undefined): OpenContract {
+  const party = partyOf(actor, contract);
+  if (party === undefined) throw notFound(`Contract ${id}`);
   const { versions } = history;
   const progress = { offered: versions.some((v) => v.offered_at !== null), accepted: versions.some((v) => v.accepted_at !== null) };
   if (!canSee(party, progress)) throw notFound(`Contract ${id}`);

@@ -3,7 +3,7 @@ import type { Config } from '../../../core/config.js';
 import { masterKeyOf } from '../../../core/crypto/master-key.js';
 import type { DB } from '../../../schema.js';
 import { AppError } from '../../../core/errors.js';
-import { type AppendRows, lockLogWithFrontier, writeAppend } from './append-queries.js';
+import { type AppendRows, type LockedLog, lockLogWithFrontier, writeAppend } from './append-queries.js';
 import { activeKey, unsealed } from './key-store.js';
 import { type LeafInput, leafBytes, registryLeaf } from './leaf.js';
 import { appendLeaves, loadFrontier } from './merkle-frontier.js';
@@ -38,9 +38,15 @@ export interface PreparedAppend {
  * same transaction: appendWrites(rows) gives the writes to put in a statement of its own making
  * (a registration writes them together with its step), writeAppend runs them alone.
  */
-export async function prepareAppend(trx: Kysely<DB>, config: Config, entries: readonly LeafInput[]): Promise<PreparedAppend> {
+export async function prepareAppend(
+  trx: Kysely<DB>,
+  config: Config,
+  entries: readonly LeafInput[],
+  /** The log as the caller locked it already (lockLogWithFrontier) in this transaction. */
+  locked?: LockedLog,
+): Promise<PreparedAppend> {
   if (entries.length === 0) throw new AppError('internal', 'Nothing to append');
-  const locked = await lockLogWithFrontier(trx);
+  locked ??= await lockLogWithFrontier(trx);
   const { size } = locked;
   const frontier = locked.frontier ?? (await loadFrontier(size, databaseNodeReader(trx)));
   // The first append ever makes the log key (and its audit event); after that it comes with the lock.

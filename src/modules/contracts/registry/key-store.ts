@@ -34,6 +34,8 @@ export async function activeKey(
   if (found) return unsealed(masterKey, found);
   await mayCreate();
 
+  // The key and its audit event together, whether or not the caller is in a transaction.
+  if (!db.isTransaction) return db.transaction().execute((trx) => activeKey(trx, config, purpose, organisationId, async () => undefined));
   const made = generateSigningKey();
   const inserted = await db
     .insertInto('signing_keys')

@@ -41,7 +41,7 @@ const SHOWN_STATUSES = new Set(['registered', 'active', 'completed', 'terminated
 export async function verifyContractPublicly(db: Kysely<DB>, contractNo: string, cache?: VerificationCache): Promise<PublicVerification> {
   const kept = keptAnswer<PublicVerification>(cache, contractNo);
   if (kept) return kept;
-  const changesBefore = cache?.changes ?? 0;
+  const changesBefore = cache?.answers.changes ?? 0;
   const answer = await readVerification(db, contractNo, cache);
   keepAnswer(cache, contractNo, changesBefore, answer);
   return answer;

@@ -24,20 +24,20 @@ test('nothing is kept before the database is heard, nor an answer read across a 
 
   const stop = await hearContractChanges(t.database, cache);
   try {
-    assert.equal(cache.hearing, true);
-    const before = cache.changes;
+    assert.equal(cache.answers.hearing, true);
+    const before = cache.answers.changes;
     await sql`SELECT pg_notify('corridor_contract_changed', 'B-2')`.execute(t.database.db);
-    await until('the notification heard', () => cache.changes > before);
+    await until('the notification heard', () => cache.answers.changes > before);
     keepAnswer(cache, 'A-1', before, { status: 'registered' });
     assert.equal(keptAnswer(cache, 'A-1'), undefined, 'read before a change heard since');
-    keepAnswer(cache, 'A-1', cache.changes, { status: 'registered' });
+    keepAnswer(cache, 'A-1', cache.answers.changes, { status: 'registered' });
     assert.deepEqual(keptAnswer(cache, 'A-1'), { status: 'registered' });
     await sql`SELECT pg_notify('corridor_contract_changed', 'A-1')`.execute(t.database.db);
     await until('the answer forgotten', () => keptAnswer(cache, 'A-1') === undefined);
   } finally {
     await stop();
   }
-  assert.equal(cache.hearing, false);
+  assert.equal(cache.answers.hearing, false);
   assert.equal(cache.answers.size, 0);
 });
 
@@ -46,7 +46,7 @@ test('a lost listening connection forgets every answer, keeps none until heard a
   const cache = verificationCache();
   const stop = await hearContractChanges(t.database, cache, 50);
   try {
-    keepAnswer(cache, 'C-3', cache.changes, { status: 'active' });
+    keepAnswer(cache, 'C-3', cache.answers.changes, { status: 'active' });
     assert.ok(keptAnswer(cache, 'C-3'));
     const { rows } = await sql<{ db: string }>`SELECT current_database() AS db`.execute(t.database.db);
     // As a server restart would: the listening connections of this test's database are ended.
@@ -54,14 +54,14 @@ test('a lost listening connection forgets every answer, keeps none until heard a
       admin.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND query = 'LISTEN "corridor_contract_changed"'`, [rows[0]!.db]),
     );
     assert.ok(ended.rows[0].n >= 1);
-    await until('the loss noticed', () => !cache.hearing);
+    await until('the loss noticed', () => !cache.answers.hearing);
     assert.equal(keptAnswer(cache, 'C-3'), undefined);
-    keepAnswer(cache, 'C-3', cache.changes, { status: 'active' });
+    keepAnswer(cache, 'C-3', cache.answers.changes, { status: 'active' });
     assert.equal(cache.answers.size, 0, 'nothing kept while deaf');
-    await until('listening again', () => cache.hearing);
-    const before = cache.changes;
+    await until('listening again', () => cache.answers.hearing);
+    const before = cache.answers.changes;
     await sql`SELECT pg_notify('corridor_contract_changed', 'C-3')`.execute(t.database.db);
-    await until('heard again', () => cache.changes > before);
+    await until('heard again', () => cache.answers.changes > before);
   } finally {
     await stop();
   }

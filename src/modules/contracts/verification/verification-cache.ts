@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../core/db/database.js';
 import type { DB } from '../../../schema.js';
+import { KeptAnswers } from '../../../core/db/kept-answers.js';
 import { inclusionProof } from '../registry/merkle-proofs.js';
 import { databaseNodeReader } from '../registry/node-queries.js';
 import { findLatestTreeHead } from '../registry/tree-head-queries.js';
@@ -27,82 +28,33 @@ export interface VerificationCache {
   head?: { value: TreeHead; readAt: number };
   proofs: Map<string, Uint8Array[]>;
   payloads: Map<string, { leafJson: string; signaturesJson: string; payload: unknown }>;
-  answers: Map<string, { value: unknown; keptAt: number }>;
-  hearing: boolean;
-  /** Changes heard so far: an answer read before a change is not kept after it. */
-  changes: number;
+  answers: KeptAnswers<unknown>;
 }
 
 const PROOFS_MAX = 100_000;
-/** About 2–3 KB each (the offline payload carries the proof). */
-const ANSWERS_MAX = 20_000;
-/** Kept answers are renewed now and then, so that their tree head and proof do not grow old. */
-const ANSWER_MAX_AGE_MS = 60_000;
+/** About 2–3 KB each (the offline payload carries the proof); renewed now and then, so that their tree head and proof do not grow old. */
+const answers = () => new KeptAnswers<unknown>(20_000, 60_000);
 
 export const verificationCache = (headMaxAgeMs = 1000): VerificationCache => ({
   headMaxAgeMs,
   proofs: new Map(),
   payloads: new Map(),
-  answers: new Map(),
-  hearing: false,
-  changes: 0,
+  answers: answers(),
 });
 
 export const CONTRACT_CHANGED = 'corridor_contract_changed';
 
-/**
- * Listens for registered contracts' changes and forgets their answers; on a lost connection forgets
- * every answer and listens again, after `retryMs`. Returns what stops it.
- */
-export async function hearContractChanges(database: Database, cache: VerificationCache, retryMs = 1000): Promise<() => Promise<void>> {
-  let stop: (() => Promise<void>) | undefined;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
-  const forgetAll = () => {
-    cache.hearing = false;
-    cache.changes++;
-    cache.answers.clear();
-  };
-  const start = async (): Promise<void> => {
-    try {
-      stop = await database.listen(
-        CONTRACT_CHANGED,
-        (contractNo) => {
-          cache.changes++;
-          cache.answers.delete(contractNo);
-        },
-        () => {
-          forgetAll();
-          if (!stopped) retry = setTimeout(start, retryMs).unref();
-        },
-      );
-      cache.hearing = !stopped;
-    } catch {
-      forgetAll();
-      if (!stopped) retry = setTimeout(start, retryMs).unref();
-    }
-  };
-  await start();
-  return async () => {
-    stopped = true;
-    clearTimeout(retry);
-    forgetAll();
-    await stop?.();
-  };
+/** Listens for registered contracts' changes and forgets their answers (see KeptAnswers.hear). Returns what stops it. */
+export function hearContractChanges(database: Database, cache: VerificationCache, retryMs = 1000): Promise<() => Promise<void>> {
+  return cache.answers.hear(database, CONTRACT_CHANGED, (contractNo) => cache.answers.forget(contractNo), retryMs);
 }
 
 /** The answer kept for this contract, while it may be trusted. */
-export function keptAnswer<T>(cache: VerificationCache | undefined, contractNo: string): T | undefined {
-  if (!cache?.hearing) return undefined;
-  const kept = cache.answers.get(contractNo);
-  return kept && Date.now() - kept.keptAt < ANSWER_MAX_AGE_MS ? (kept.value as T) : undefined;
-}
+export const keptAnswer = <T>(cache: VerificationCache | undefined, contractNo: string) => cache?.answers.get(contractNo) as T | undefined;
 
 /** Keeps an answer read when `changesBefore` changes had been heard, unless one was heard since. */
 export function keepAnswer(cache: VerificationCache | undefined, contractNo: string, changesBefore: number, value: unknown): void {
-  if (!cache?.hearing || cache.changes !== changesBefore) return;
-  if (cache.answers.size >= ANSWERS_MAX) cache.answers.delete(cache.answers.keys().next().value!);
-  cache.answers.set(contractNo, { value, keptAt: Date.now() });
+  cache?.answers.keep(contractNo, changesBefore, value);
 }
 
 /** The payload built from exactly this entry and these signatures against this signed head, or build it and keep it. */
