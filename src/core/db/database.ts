@@ -112,7 +112,7 @@ async function openServer(url: string, migrate: boolean): Promise<Database> {
       await owner.destroy();
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CORRIDOR_DB_POOL || 8) });
   // An idle connection the server closed (restart, failover) is replaced on next use; it must not end the process.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => {

@@ -135,7 +135,7 @@ function transitionValues(actor: Actor, c: ContractRow, step: StepRecord): Inser
   };
 }
 
-function stepEvent(c: ContractRow, step: StepRecord): AuditEvent {
+export function stepEvent(c: ContractRow, step: StepRecord): AuditEvent {
   return {
     action: EVENTS[step.action],
     subjectType: 'contract',

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/auth/actor.js';
 import type { Config } from '../../core/config.js';
 import type { DB } from '../../schema.js';
-import { applyStep, viewAfterStep } from './apply-step.js';
+import { viewAfterStep } from './apply-step.js';
+import { writeRegistrations } from './registration-writes.js';
 import { updateVersion } from './contract-queries.js';
 import type { ContractView } from './contract-view.js';
 import type { OpenContract } from './open-contract.js';
@@ -97,8 +98,8 @@ const changedSinceRead = () => Object.assign(new Error('the contract changed sin
 
 /**
  * Registers each registration whose contract is still as it was read, in the caller's
- * transaction: the contracts and the log locked in one statement, then one statement per
- * registration, the first carrying the whole append (nodes, entries, signed tree head).
+ * transaction: the contracts and the log locked in one statement, then every registration's
+ * step and the whole append (nodes, entries, signed tree head) written in another.
  */
 async function registerBatch(trx: Kysely<DB>, config: Config, registrations: Registration[]): Promise<Outcome[]> {
   const locked = await lockLogWithFrontier(
@@ -116,25 +117,10 @@ async function registerBatch(trx: Kysely<DB>, config: Config, registrations: Reg
   const views: ContractView[] = [];
   if (taken.length > 0) {
     const append = await prepareAppend(trx, config, taken.map((r) => r.entry), locked);
-    for (const [i, { actor, open, step, signatures, entry }] of taken.entries()) {
-      const leafIndex = append.leafIndexes[i]!;
-      const superseded = open.registered ? [await updateVersion(trx, open.registered, { state: 'superseded' })] : [];
-      // The contract is locked: the step needs no guard.
-      const unguarded = { ...open, revision: undefined };
-      const result = await applyStep(
-        trx,
-        actor,
-        unguarded,
-        step,
-        {
-          version: { registered_at: new Date(entry.registeredAt), signatures: JSON.stringify(signatures), leaf_index: leafIndex },
-          contract: { registered_version: open.current.version, current_version: open.current.version },
-          details: { terms_digest: open.current.terms_digest, leaf_index: leafIndex, ...(open.registered ? { supersedes_version: open.registered.version } : {}) },
-        },
-        i === 0 ? appendWrites(append.rows) : [],
-      );
-      views.push(viewAfterStep(open, result, superseded));
-    }
+    // Amendments only: the version in force becomes superseded.
+    const superseded = await Promise.all(taken.map(async ({ open }) => (open.registered ? [await updateVersion(trx, open.registered, { state: 'superseded' })] : [])));
+    const results = await writeRegistrations(trx, taken.map((r, i) => ({ ...r, leafIndex: append.leafIndexes[i]! })), appendWrites(append.rows));
+    results.forEach((result, i) => views.push(viewAfterStep(taken[i]!.open, result, superseded[i])));
   }
   let next = 0;
   return current.map((ok) => (ok ? { view: views[next++]! } : { error: changedSinceRead() }));
