@@ -208,6 +208,7 @@ try {
   let taken = 0;
   const cpuBeforeRegistration = cpuNow();
   const steps = ['accept', 'approve', 'register'] as const;
+  const registrationStart = performance.now();
   const registration = await autocannon({
     url: BASE,
     connections: CONNECTIONS,
@@ -224,7 +225,8 @@ try {
       },
     })),
   });
-  const seconds = registration.duration;
+  // Our own clock: autocannon's duration is in whole seconds, a 5% error over 20 s.
+  const seconds = Number(((performance.now() - registrationStart) / 1000).toFixed(2));
   const registeredPerSecond = offers.length / seconds;
   const registrationCpu = cpuShares(cpuBeforeRegistration, cpuNow(), seconds, offers.length);
   const lookups = [{ method: 'GET' as const, setupRequest: (req: any) => ({ ...req, path: `/api/v1/verify/${offers[Math.floor(Math.random() * offers.length)]!.contract_no}` }) }];

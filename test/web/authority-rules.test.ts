@@ -135,6 +135,9 @@ describe('the web application: the authorities read the corridor rules and appro
     assert.ok(await confirm.evaluate((el) => el === document.activeElement), 'the question takes the focus');
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText(say(en['rules.done.approved'], { version: 2, date: 'Jul 1, 2027' })).waitFor();
+    // The message can come before the list of versions is read again.
+    const versions = page.locator('table[aria-labelledby="rules-versions"]');
+    await versions.getByText(en['rules.status.approved']!, { exact: true }).first().waitFor();
     const [, , status, proposedBy, byOrigin, byDestination] = await versionCells(page, 2);
     assert.equal(status, en['rules.status.approved']);
     assert.equal(proposedBy, en['rules.proposer.origin']);

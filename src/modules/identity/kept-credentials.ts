@@ -5,7 +5,7 @@ import type { KeptCredentials } from './authenticate.js';
 export const CREDENTIALS_CHANGED = 'corridor_credentials_changed';
 
 /**
- * Sign-in answers kept by one server process (decision 0019): a request then costs no read of
+ * Sign-in answers kept by one server process (decision 0020): a request then costs no read of
  * its session or token. A revocation, a disabled user or a suspended organisation is heard from
  * the database on commit (migration 0007) and forgets what it concerns; while not hearing,
  * nothing is kept. Renewed after a minute whatever is heard.
