@@ -101,3 +101,16 @@ export async function loadHistory(db: Kysely<DB>, c: ContractRow, key?: KeyWante
   const versions = rows.map(({ x_transitions, x_views, x_employer_name, x_worker_name, x_key, ...version }) => version as VersionRow);
   return historyOf(versions, first, key);
 }
+
+/** The active signing keys of a purpose for these organisations, by organisation: one statement. */
+export async function activeSigningKeys(db: Kysely<DB>, purpose: KeyWanted['purpose'], organisationIds: readonly string[]): Promise<Map<string, SigningKeyRow>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('signing_keys')
+    .select(['organisation_id', 'key_id', 'public_key', 'private_key_encrypted'])
+    .where('purpose', '=', purpose)
+    .where('organisation_id', 'in', organisationIds)
+    .where('retired_at', 'is', null)
+    .execute();
+  return new Map(rows.map(({ organisation_id, ...key }) => [organisation_id!, key]));
+}

@@ -51,8 +51,20 @@ export async function openContract(db: Kysely<DB>, actor: Actor, id: string, loc
  * here when another step wrote first (withFreshContract).
  */
 export async function readContract(db: Kysely<DB>, actor: Actor, id: string, key?: KeyWanted): Promise<OpenContract> {
-  if (!isUuid(id)) throw notFound(`Contract ${id}`);
-  const row = await db
+  const read = isUuid(id) ? (await readContracts(db, [id], key)).get(id) : undefined;
+  if (!read) throw notFound(`Contract ${id}`);
+  return { ...opened(actor, id, read.contract, read.history, read.history.signingKey), revision: read.revision };
+}
+
+/** Contracts by id with their history (and the signing key asked for), in one statement; ids that are not UUIDs are not found. */
+export async function readContracts(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  key?: KeyWanted,
+): Promise<Map<string, { contract: ContractRow; history: ContractHistory; revision: string }>> {
+  const wanted = ids.filter(isUuid);
+  if (wanted.length === 0) return new Map();
+  const rows = await db
     .selectFrom('contracts as c')
     .select([
       sql<Record<string, unknown>>`row_to_json(c)`.as('x_contract'),
@@ -60,15 +72,18 @@ export async function readContract(db: Kysely<DB>, actor: Actor, id: string, key
       sql<Record<string, unknown>[]>`(SELECT json_agg(v ORDER BY v.version) FROM contract_versions v WHERE v.employer_id = c.employer_id AND v.contract_id = c.id)`.as('x_versions'),
       ...historyColumns(sql.ref('c.employer_id'), sql.ref('c.id'), sql.ref('c.worker_id'), key),
     ])
-    .where('c.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound(`Contract ${id}`);
-  const contract = contractFromJson(row.x_contract);
-  const { signingKey, ...history } = historyOf(row.x_versions.map(versionFromJson), row, key);
-  return { ...opened(actor, id, contract, history, signingKey), revision: row.x_revision };
+    .where(wanted.length === 1 ? sql<boolean>`c.id = ${wanted[0]}` : sql<boolean>`c.id = ANY(${wanted}::uuid[])`)
+    .execute();
+  return new Map(
+    rows.map((row) => {
+      const contract = contractFromJson(row.x_contract);
+      return [contract.id, { contract, history: historyOf(row.x_versions.map(versionFromJson), row, key), revision: row.x_revision }];
+    }),
+  );
 }
 
-function opened(actor: Actor, id: string, contract: ContractRow, history: ContractHistory, signingKey: SigningKeyRow | null | undefined): OpenContract {
+/** The contract as `actor` may see it; any other is not found. */
+export function opened(actor: Actor, id: string, contract: ContractRow, history: ContractHistory, signingKey: SigningKeyRow | null | undefined): OpenContract {
   const party = partyOf(actor, contract);
   if (party === undefined) throw notFound(`Contract ${id}`);
   const { versions } = history;

@@ -113,11 +113,12 @@ const tokenUsable = (row: TokenRow | undefined, now: Date): row is TokenRow =>
 /** A machine client from its bearer token; throws on a token that is malformed, unknown, expired or revoked. */
 export async function authenticateToken(db: Kysely<DB>, token: string, now = new Date(), kept?: KeptCredentials): Promise<Authenticated> {
   const parts = splitToken(token);
-  const refused = new AppError('unauthenticated', 'The API token is not valid (malformed, unknown, expired or revoked)');
-  if (!parts) throw refused;
+  // Made only when refusing: an error's stack costs more than the check of a kept token.
+  const refused = () => new AppError('unauthenticated', 'The API token is not valid (malformed, unknown, expired or revoked)');
+  if (!parts) throw refused();
   const row = await keptOrRead<TokenRow>(kept, `t:${parts.prefix}`, (r) => tokenUsable(r, now), () => readToken(db, parts.prefix));
-  if (!tokenUsable(row, now)) throw refused;
-  if (!safeEqual(row.secret_hash, sha256Hex(parts.secret))) throw refused;
+  if (!tokenUsable(row, now)) throw refused();
+  if (!safeEqual(row.secret_hash, sha256Hex(parts.secret))) throw refused();
   const allowed = tokenScopesAllowed(row.kind);
   // Like a session's last_seen_at, at most once a minute: a write per call would serialise a busy client's requests on one row.
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {

@@ -11,15 +11,13 @@ export interface LockedLog {
   frontier: MerkleNode[] | undefined;
   /** The active log key's row, if there is one. */
   logKey: { key_id: string; public_key: string; private_key_encrypted: string } | undefined;
-  /** Each contract asked to be locked with the log, by id: its row's version (xmin) once locked. */
-  contractRevisions: Map<string, string>;
 }
 
 /**
  * Locks the log for this transaction and reads, in the same round trip, its size, the frontier
  * (one node per set bit of the size: level b, index (size >> (b+1)) << 1) and the log key; and
  * locks the contracts a batch of registrations will write (before the log, in id order, as every
- * batch does), returning the version of each row it locked.
+ * batch does).
  * Under READ COMMITTED the subqueries see the snapshot taken before a wait for the lock, so
  * after waiting on another append the frontier may be incomplete: it is then undefined and the
  * caller reads it again. A frontier that is complete is right: nodes are inserted, never changed.
@@ -32,16 +30,14 @@ export async function lockLogWithFrontier(trx: Kysely<DB>, contractIds: readonly
     key_id: string | null;
     public_key: string | null;
     private_key_encrypted: string | null;
-    contracts: { id: string; revision: string }[] | null;
   }>`
-    WITH locked AS (SELECT id, xmin::text AS revision FROM contracts WHERE id = ANY(${[...contractIds]}::uuid[]) ORDER BY id FOR UPDATE)
+    WITH locked AS (SELECT id FROM contracts WHERE id = ANY(${[...contractIds]}::uuid[]) ORDER BY id FOR UPDATE)
     SELECT s.tree_size,
       (SELECT coalesce(json_agg(json_build_object('level', n.level, 'index', n.index, 'hash', encode(n.hash, 'hex')) ORDER BY n.level DESC), '[]')
          FROM generate_series(0, 62) AS b
          JOIN registry_nodes n ON n.level = b AND n.index = (s.tree_size >> (b + 1)) << 1
         WHERE (s.tree_size >> b) & 1 = 1) AS frontier,
-      k.key_id, k.public_key, k.private_key_encrypted,
-      (SELECT json_agg(json_build_object('id', id, 'revision', revision)) FROM locked) AS contracts
+      k.key_id, k.public_key, k.private_key_encrypted, (SELECT count(*) FROM locked) AS contracts_locked
     FROM registry_log_state s
     LEFT JOIN signing_keys k ON k.purpose = 'log' AND k.organisation_id IS NULL AND k.retired_at IS NULL
     FOR UPDATE OF s`.execute(trx);
@@ -54,7 +50,7 @@ export async function lockLogWithFrontier(trx: Kysely<DB>, contractIds: readonly
       ? row.frontier.map((n) => ({ level: n.level, index: Number(n.index), hash: new Uint8Array(Buffer.from(n.hash, 'hex')) }))
       : undefined;
   const logKey = row.key_id ? { key_id: row.key_id, public_key: row.public_key!, private_key_encrypted: row.private_key_encrypted! } : undefined;
-  return { size, frontier, logKey, contractRevisions: new Map((row.contracts ?? []).map((c) => [c.id, c.revision])) };
+  return { size, frontier, logKey };
 }
 
 export interface AppendRows {
