@@ -51,7 +51,7 @@ export async function openContract(db: Kysely<DB>, actor: Actor, id: string, loc
  * here when another step wrote first (withFreshContract).
  */
 export async function readContract(db: Kysely<DB>, actor: Actor, id: string, key?: KeyWanted): Promise<OpenContract> {
-  const read = isUuid(id) ? (await readContracts(db, [id], key)).get(id) : undefined;
+  const read = (await readContracts(db, [id], key)).get(id);
   if (!read) throw notFound(`Contract ${id}`);
   return { ...opened(actor, id, read.contract, read.history, read.history.signingKey), revision: read.revision };
 }
