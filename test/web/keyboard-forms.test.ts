@@ -104,6 +104,8 @@ describe('the web application by keyboard alone, right to left', { skip: skipBro
     await page.getByRole('heading', { level: 1, name: ar['remit.provider.title']! }).waitFor();
     await tabTo(page, ar['remit.provider.publish']!);
     await page.keyboard.press('Enter');
+    // The form must be on the page before Tab looks for its field (a race seen once in CI).
+    await page.getByLabel(ar['remit.provider.instrument']!).first().waitFor();
     await tabTo(page, ar['remit.provider.instrument']!);
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
