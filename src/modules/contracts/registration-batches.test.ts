@@ -78,6 +78,24 @@ describe('steps taken at the same time', () => {
     assert.equal((await verifyRegistry(w.db)).ok, true);
   });
 
+  it('in one batch, a refusal answers only its own request and changes nothing: an unknown id, a wrong role, a stranger', async () => {
+    const id = await approved();
+    const [entriesBefore, headsBefore] = [await count('registry_entries'), await count('registry_tree_heads')];
+    const [good, malformed, employer, stranger] = await Promise.all([
+      w.call('POST', `/api/v1/contracts/${id}/register`, w.destination),
+      w.call('POST', '/api/v1/contracts/not-a-uuid/register', w.destination),
+      w.call('POST', `/api/v1/contracts/${id}/register`, w.employer),
+      w.call('POST', `/api/v1/contracts/${id}/register`, w.otherOrigin),
+    ]);
+    assert.equal(good.statusCode, 200, good.body);
+    assert.equal(malformed.statusCode, 404, malformed.body);
+    assert.equal(employer.statusCode, 403, employer.body);
+    assert.equal(stranger.statusCode, 403, stranger.body); // another country's origin authority holds no register scope
+    assert.equal(await count('registry_entries'), entriesBefore + 1);
+    assert.equal(await transitionsTo(id, 'registered'), 1);
+    assert.ok((await count('registry_tree_heads')) - headsBefore >= 1);
+  });
+
   it('an approval sent twice at once is taken once, with one signature', async () => {
     const id = await accepted();
     const answers = await Promise.all([1, 2, 3].map(() => w.call('POST', `/api/v1/contracts/${id}/approve`, w.origin)));
