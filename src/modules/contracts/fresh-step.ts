@@ -8,7 +8,7 @@ import { type OpenContract, openContract, readContract } from './open-contract.j
 const ATTEMPTS = 8;
 
 /** SQLSTATE of a guarded step whose contract changed after it was read (migration 0018). */
-export const isStaleStep = (e: unknown) => (e as { code?: unknown } | null)?.code === 'CR409';
+const isStaleStep = (e: unknown) => (e as { code?: unknown } | null)?.code === 'CR409';
 
 /**
  * Takes a step on a contract read without a lock, reading it again each time another step

@@ -32,14 +32,13 @@ export interface VerificationCache {
 }
 
 const PROOFS_MAX = 100_000;
-/** About 2–3 KB each (the offline payload carries the proof); renewed now and then, so that their tree head and proof do not grow old. */
-const answers = () => new KeptAnswers<unknown>(20_000, 60_000);
 
 export const verificationCache = (headMaxAgeMs = 1000): VerificationCache => ({
   headMaxAgeMs,
   proofs: new Map(),
   payloads: new Map(),
-  answers: answers(),
+  // About 2–3 KB each (the offline payload carries the proof); renewed after a minute, so that their tree head and proof do not grow old.
+  answers: new KeptAnswers<unknown>(20_000, 60_000),
 });
 
 export const CONTRACT_CHANGED = 'corridor_contract_changed';
