@@ -12,6 +12,7 @@ import * as createSubstitutionReports from './modules/contracts/substitution/001
 import * as createWageTables from './modules/wages/migrations/0012-create-wage-tables.js';
 import * as createWageFollowUp from './modules/wages/migrations/0015-create-wage-follow-up.js';
 import * as salaryRecordsByConstruction from './modules/wages/migrations/0016-salary-records-by-construction.js';
+import * as wageResultsReadByContract from './modules/wages/migrations/0026-wage-results-read-by-contract.js';
 import * as createRemittanceTables from './modules/remittances/migrations/0020-create-remittance-tables.js';
 import * as loadRemittanceHistory from './modules/remittances/migrations/0021-load-remittance-history.js';
 import * as lightenRemittanceQuotes from './modules/remittances/migrations/0022-lighten-remittance-quotes.js';
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0023-reference-rates-once': referenceRatesOnce,
   '0024-costs-computed-on-read': costsComputedOnRead,
   '0025-quotes-indexed-by-corridor': quotesIndexedByCorridor,
+  '0026-wage-results-read-by-contract': wageResultsReadByContract,
   '0030-create-recruitment-tables': createRecruitmentTables,
   '0031-link-contracts-to-job-orders': linkContractsToJobOrders,
   '0040-create-loan-tables': createLoanTables,

@@ -52,6 +52,13 @@ export function filesInView(view: WageView, alias = 'f'): RawBuilder<boolean> {
   }
 }
 
+/**
+ * One worker's reconciliation results (`r` is the wage_results alias), found through their
+ * contracts: wage_results keeps no index on worker_id (migration 0026, decision 0021).
+ */
+export const resultsOfWorker = (workerId: string) =>
+  sql<boolean>`(r.employer_id, r.contract_id) IN (SELECT c.employer_id, c.id FROM contracts c WHERE c.worker_id = ${workerId})`;
+
 /** Reconciliation results in view; `r` is the wage_results alias. */
 export function resultsInView(view: WageView): RawBuilder<boolean> {
   switch (view.kind) {
@@ -64,7 +71,7 @@ export function resultsInView(view: WageView): RawBuilder<boolean> {
     case 'origin':
       return sql<boolean>`r.worker_id IN (SELECT w.id FROM workers w WHERE w.nationality = ${view.country})`;
     case 'worker':
-      return sql<boolean>`r.worker_id = ${view.workerId}`;
+      return resultsOfWorker(view.workerId);
     default:
       return sql<boolean>`FALSE`;
   }

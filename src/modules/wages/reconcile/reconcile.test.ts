@@ -42,6 +42,7 @@ describe('wage reconciliation (PRODUCT.md 5.3): pay day 10, grace 5, tolerance 0
     await makeRegisteredContract(db, { ...full, personId: P(8), monthly: 155000 }); // leave from the latest file
     await makeRegisteredContract(db, { employerId: e, start: '2024-01-01', end: '2025-04-30', personId: P(9), monthly: 150000 }); // ended: not in May
     await makeRegisteredContract(db, { ...full, personId: P(10), monthly: 150000, status: 'offered' }); // not registered
+    await makeRegisteredContract(db, { ...full, personId: P(11), monthly: 150000 }); // two payments on one day
     const x = employer.external_id!;
     await importSif(database, sif({ employer: x, month: '2025-05', createdOn: '2025-06-01', rows: [
       { person: P(1), fixed: '1500.00' },
@@ -57,12 +58,14 @@ describe('wage reconciliation (PRODUCT.md 5.3): pay day 10, grace 5, tolerance 0
     await importSif(database, sif({ employer: x, month: '2025-05', createdOn: '2025-06-03', rows: [{ person: P(8), fixed: '0.00', leave: 3 }] }));
     await importSif(database, sif({ employer: x, month: '2025-05', createdOn: '2025-06-12', rows: [{ person: P(7), fixed: '500.00' }] }));
     await importSif(database, sif({ employer: x, month: '2025-05', createdOn: '2025-06-20', rows: [{ person: P(2), fixed: '1500.00' }] }));
+    await importSif(database, sif({ employer: x, month: '2025-05', createdOn: '2025-06-05', rows: [{ person: P(11), fixed: '1000.00' }] }));
+    await importSif(database, sif({ employer: x, month: '2025-05', createdOn: '2025-06-05', rows: [{ person: P(11), fixed: '500.00' }] }));
   });
   after(async () => database.close());
 
   it('counts every status and the unregistered payments, as of a date after the deadline', async () => {
     const s = await reconcileMonth(db, CLI_ACTOR, { period: '2025-05', as_of: '2025-07-01' });
-    assert.deepEqual(s, { period: '2025-05', as_of: '2025-07-01', contracts: 8, paid: 5, late: 1, underpaid: 1, unpaid: 1, pending: 0, unregistered_payments: 3 });
+    assert.deepEqual(s, { period: '2025-05', as_of: '2025-07-01', contracts: 9, paid: 6, late: 1, underpaid: 1, unpaid: 1, pending: 0, unregistered_payments: 3 });
     const r1 = await result(db, P(1));
     assert.deepEqual([r1.status, r1.expected_minor, r1.paid_minor, r1.full_on], ['paid', 150000, 150000, '2025-06-01']);
     const r2 = await result(db, P(2));
@@ -70,6 +73,18 @@ describe('wage reconciliation (PRODUCT.md 5.3): pay day 10, grace 5, tolerance 0
     assert.equal((await result(db, P(3))).status, 'unpaid');
     const r4 = await result(db, P(4));
     assert.deepEqual([r4.status, r4.paid_minor, r4.full_on], ['underpaid', 140000, null]);
+  });
+
+  it('counts the same unregistered payments in a run for one corridor, which cannot read them from the stored results', async () => {
+    const corridor = await reconcileMonth(db, CLI_ACTOR, { period: '2025-05', as_of: '2025-07-01', corridor: 'NPL-ARE' });
+    assert.deepEqual(corridor, { period: '2025-05', as_of: '2025-07-01', contracts: 9, paid: 6, late: 1, underpaid: 1, unpaid: 1, pending: 0, unregistered_payments: 3 });
+  });
+
+  it('two payments on the same day that together reach the line: paid in full on that day', async () => {
+    const r = await result(db, P(11));
+    assert.deepEqual([r.paid_minor, r.full_on, r.status], [150000, '2025-06-05', 'paid']);
+    const st = await workerStatus(db, { period: '2025-05', personId: P(11), asOf: '2025-07-01' });
+    assert.deepEqual([st.status, st.paid_on], ['paid', '2025-06-05']);
   });
 
   it('pro-rates a contract that starts mid-month: round_half_up(150000 x 15 / 31) = 72581', async () => {
@@ -106,7 +121,7 @@ describe('wage reconciliation (PRODUCT.md 5.3): pay day 10, grace 5, tolerance 0
     const s = await reconcileMonth(db, CLI_ACTOR, { period: '2025-05', as_of: '2025-06-18' });
     assert.equal((await result(db, P(2))).status, 'unpaid');
     assert.equal(s.unpaid, 2);
-    assert.equal((await db.selectFrom('wage_results').select('contract_id').execute()).length, 8, 'a re-run replaces, never adds');
+    assert.equal((await db.selectFrom('wage_results').select('contract_id').execute()).length, 9, 'a re-run replaces, never adds');
   });
 
   it('wps status reads one worker without storing', async () => {

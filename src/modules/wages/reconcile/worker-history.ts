@@ -5,7 +5,7 @@ import { notFound } from '../../../core/errors.js';
 import type { DB } from '../../../schema.js';
 import { recordEvent } from '../../audit/record-event.js';
 import { isUuid } from '../../identity/access.js';
-import { resultsInView, wageView } from '../access.js';
+import { resultsInView, resultsOfWorker, wageView } from '../access.js';
 
 export const HistoryMonth = z.object({
   period: z.string().describe('YYYY-MM'),
@@ -37,7 +37,7 @@ export async function workerHistory(db: Kysely<DB>, actor: Actor, workerId: stri
     FROM wage_results r
     JOIN contracts c ON c.employer_id = r.employer_id AND c.id = r.contract_id
     JOIN organisations o ON o.id = r.employer_id
-    WHERE r.worker_id = ${workerId} AND ${resultsInView(wageView(actor))}
+    WHERE ${resultsOfWorker(workerId)} AND ${resultsInView(wageView(actor))}
     ORDER BY r.month DESC, c.contract_no`.execute(db);
   if (rows.length === 0) {
     const self = actor.workerId === workerId;
