@@ -13,6 +13,7 @@ import * as createWageTables from './modules/wages/migrations/0012-create-wage-t
 import * as createWageFollowUp from './modules/wages/migrations/0015-create-wage-follow-up.js';
 import * as salaryRecordsByConstruction from './modules/wages/migrations/0016-salary-records-by-construction.js';
 import * as wageResultsReadByContract from './modules/wages/migrations/0026-wage-results-read-by-contract.js';
+import * as salaryRecordsWithoutPersonIndex from './modules/wages/migrations/0027-salary-records-without-person-index.js';
 import * as createRemittanceTables from './modules/remittances/migrations/0020-create-remittance-tables.js';
 import * as loadRemittanceHistory from './modules/remittances/migrations/0021-load-remittance-history.js';
 import * as lightenRemittanceQuotes from './modules/remittances/migrations/0022-lighten-remittance-quotes.js';
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '0024-costs-computed-on-read': costsComputedOnRead,
   '0025-quotes-indexed-by-corridor': quotesIndexedByCorridor,
   '0026-wage-results-read-by-contract': wageResultsReadByContract,
+  '0027-salary-records-without-person-index': salaryRecordsWithoutPersonIndex,
   '0030-create-recruitment-tables': createRecruitmentTables,
   '0031-link-contracts-to-job-orders': linkContractsToJobOrders,
   '0040-create-loan-tables': createLoanTables,

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { CopyValue } from '../../../core/db/copy-text.js';
+import { encodeCopyRow } from '../../../core/db/copy-text.js';
 import type { ParsedSalaryFile } from '../salary-files/index.js';
 import type { SalaryFilesTable } from '../tables.js';
 import type { FileProblem } from './acknowledgement.js';
@@ -13,7 +13,7 @@ export interface FileRowInput {
   id: string;
   name: string;
   profiles: readonly string[];
-  parsed: ParsedSalaryFile;
+  parsed: IntakeParsedFile;
   status: SalaryFilesTable['status'];
   employerId: string | null;
   errors: FileProblem[];
@@ -53,13 +53,30 @@ export function fileRow(f: FileRowInput): Insertable<SalaryFilesTable> {
   };
 }
 
-/** The payments of an accepted file, as COPY rows in RECORD_COLUMNS order (PRODUCT.md 5.3: paid on = file creation date). */
-export function* recordRows(fileId: string, employerId: string, p: ParsedSalaryFile): Generator<CopyValue[]> {
+/**
+ * A parsed file as the intake holds it. The parse thread sends a file's payments as COPY text
+ * (`recordsCopyTail`, with `records` left empty): a million payment objects cloned to this
+ * thread, then turned into text here, cost more than parsing them (docs/performance.md).
+ */
+export type IntakeParsedFile = ParsedSalaryFile & { recordsCopyTail?: string };
+
+/** A file's payments as COPY text of RECORD_COLUMNS after employer_id and file_id, one line each (PRODUCT.md 5.3: paid on = file creation date). */
+export function recordsCopyTail(p: ParsedSalaryFile): string {
   const month = `${p.salaryMonth}-01`;
+  let text = '';
   for (const r of p.records) {
-    yield [
-      employerId, fileId, r.line, r.personId, month, p.fileCreatedOn, p.currency, r.fixedMinor, r.variableMinor,
+    text += encodeCopyRow([
+      r.line, r.personId, month, p.fileCreatedOn, p.currency, r.fixedMinor, r.variableMinor,
       r.deductionsMinor, r.paidMinor, r.unpaidLeaveDays, r.daysPaid, r.payStart, r.payEnd, r.agentRoutingCode ?? null,
-    ];
+    ]);
   }
+  return text;
+}
+
+/** The payments of an accepted file as COPY text in RECORD_COLUMNS order: its lines, each led by the employer and the file. */
+export function recordsCopyText(fileId: string, employerId: string, p: IntakeParsedFile): string {
+  const tail = p.recordsCopyTail ?? recordsCopyTail(p);
+  if (!tail) return '';
+  const lead = `${employerId}\t${fileId}\t`; // UUIDs: nothing to escape
+  return lead + tail.slice(0, -1).replaceAll('\n', `\n${lead}`) + '\n';
 }

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { CLI_ACTOR } from '../../../core/auth/actor.js';
@@ -46,11 +49,41 @@ describe('importSalaryFiles: many files, batched, each atomic', () => {
     assert.deepEqual(acks.map((a) => a.status), Array(8).fill('accepted'));
   });
 
+  it('stores the same payments whether the files were parsed in a thread (sent as COPY text) or here', async () => {
+    const [threaded, here] = [await makeEmployer(database.db), await makeEmployer(database.db)];
+    const dir = mkdtempSync(join(tmpdir(), 'sif-import-'));
+    try {
+      const rows = (i: number) => [
+        { person: `99900000400${String(i).padStart(3, '0')}`, fixed: '1234.56', leave: i % 3 },
+        { person: `99900000500${String(i).padStart(3, '0')}`, fixed: '0.00', leave: 0 },
+      ];
+      const files = (e: { external_id: string | null }) => Array.from({ length: 6 }, (_, i) => {
+        const f = sif({ employer: e.external_id!, month: '2025-07', createdOn: `2025-08-0${i + 1}`, rows: rows(i) });
+        const path = join(dir, `${e.external_id}-${f.name}`);
+        writeFileSync(path, f.text);
+        return { name: f.name, path, open: () => [f.text] };
+      });
+      const a = await importSalaryFiles(database, CLI_ACTOR, files(threaded), { parseThread: true });
+      const b = await importSalaryFiles(database, CLI_ACTOR, files(here).map(({ name, open }) => ({ name, open })), { parseThread: false });
+      assert.deepEqual([...a, ...b].map((x) => x.status), Array(12).fill('accepted'));
+      const stored = async (employerId: string) => (await sql<Record<string, unknown>>`
+        SELECT f.file_created_on, r.line, r.person_id, r.month, r.paid_on, r.currency, r.fixed_minor, r.variable_minor, r.deductions_minor,
+          r.paid_minor, r.unpaid_leave_days, r.days_paid, r.pay_start, r.pay_end, r.agent_routing_code
+        FROM salary_records r JOIN salary_files f ON f.id = r.file_id AND f.employer_id = r.employer_id
+        WHERE r.employer_id = ${employerId} ORDER BY f.file_created_on, r.line`.execute(database.db)).rows;
+      const fromThread = await stored(threaded.id);
+      assert.equal(fromThread.length, 12);
+      assert.deepEqual(fromThread, await stored(here.id));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('never lets the application delete what payments point at: files and organisations', async () => {
     await assert.rejects(database.db.deleteFrom('salary_files').execute(), /permission denied/);
     await assert.rejects(database.db.deleteFrom('organisations').execute(), /permission denied/);
     await assert.rejects(sql`TRUNCATE salary_files CASCADE`.execute(database.db), /permission denied/);
-    assert.equal((await database.db.selectFrom('salary_files').select('id').execute()).length, 48);
+    assert.equal((await database.db.selectFrom('salary_files').select('id').execute()).length, 60);
   });
 
   it('keeps the employer in the primary key of the large tables (Citus distribution column)', async () => {

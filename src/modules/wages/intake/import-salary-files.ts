@@ -6,7 +6,7 @@ import { recordEvent } from '../../audit/record-event.js';
 import type { ByteSource, SalaryFileFormat, UaeProfile } from '../salary-files/index.js';
 import { type Acknowledgement, toAcknowledgement } from './acknowledgement.js';
 import { type BatchFacts, byExternalId, decideFile, externalIdVariants, type Submitter } from './decide-file.js';
-import { type FileRowInput, fileRow, RECORD_COLUMNS, recordRows } from './file-rows.js';
+import { type FileRowInput, fileRow, RECORD_COLUMNS, recordsCopyText } from './file-rows.js';
 import { type Parsed, parseFiles } from './parse-ahead.js';
 import { acceptedBySha, findEmployersByExternalId, insertAcceptedFiles, insertFiles, mandatedEmployers } from './salary-file-queries.js';
 
@@ -68,7 +68,7 @@ export async function importSalaryFiles(
   let records = 0;
   for await (const item of parseFiles(files, options.parseThread)) {
     batch.push(item);
-    records += item.parsed.records.length;
+    records += item.parsed.recordCount;
     if (batch.length >= maxFiles || records >= maxRecords) {
       await store(batch);
       batch = [];
@@ -120,9 +120,8 @@ async function storeBatch(database: Database, actor: Actor, submitter: Submitter
       }
       const others = await insertFiles(trx, rows.filter((r) => r.status !== 'accepted').map(fileRow));
       const taken = rows.filter((r) => r.status === 'accepted');
-      const copied = await s.copyInto('salary_records', RECORD_COLUMNS, (function* () {
-        for (const r of taken) yield* recordRows(r.id, r.employerId!, r.parsed);
-      })());
+      await s.copyText('salary_records', RECORD_COLUMNS, copyChunksOf(taken));
+      const copied = taken.reduce((n, r) => n + r.parsed.recordCount, 0);
       // One entry per batch, with counts: each file's own facts are its salary_files row.
       const count = (status: string) => rows.filter((r) => r.status === status).length;
       await recordEvent(trx, actor, {
@@ -137,4 +136,19 @@ async function storeBatch(database: Database, actor: Actor, submitter: Submitter
   );
   // The rows as stored (RETURNING *), so an acknowledgement reads exactly as it will later.
   return rows.map((r) => toAcknowledgement(stored.get(r.id)!));
+}
+
+/** Chunk size of the COPY text sent: a statement's write per file (most hold a few payments) would cost more than the file. */
+const COPY_CHUNK_CHARS = 1 << 20;
+
+async function* copyChunksOf(taken: FileRowInput[]): AsyncGenerator<string> {
+  let chunk = '';
+  for (const r of taken) {
+    chunk += recordsCopyText(r.id, r.employerId!, r.parsed);
+    if (chunk.length >= COPY_CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
 }

@@ -1,10 +1,11 @@
 import { parseSalaryFile } from '../salary-files/index.js';
 import type { IncomingFile } from './import-salary-files.js';
+import type { IntakeParsedFile } from './file-rows.js';
 import { parseInThread } from './parse-thread.js';
 
 export interface Parsed {
   file: IncomingFile;
-  parsed: Awaited<ReturnType<typeof parseSalaryFile>>;
+  parsed: IntakeParsedFile;
 }
 
 /** Below this many files starting a thread costs more than it saves. */

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type MessagePort, workerData } from 'node:worker_threads';
-import type { ParsedSalaryFile } from '../salary-files/index.js';
+import { type IntakeParsedFile, recordsCopyTail } from './file-rows.js';
 import { type FileOnDisk, type FromParseThread, PARSE_THREAD_AHEAD, PARSE_THREAD_MESSAGE_RECORDS } from './parse-thread.js';
 import { parseAhead } from './parse-ahead.js';
 
@@ -22,7 +22,7 @@ try {
   // Read whole and synchronously: this thread does nothing else, and most salary files are a few
   // lines, for which a stream's open, reads and close cost more than the parse.
   const files = data.map((f) => ({ ...f, open: () => [readFileSync(f.path)] }));
-  let batch: ParsedSalaryFile[] = [];
+  let batch: IntakeParsedFile[] = [];
   let records = 0;
   const flush = async () => {
     send({ kind: 'parsed', files: batch });
@@ -31,8 +31,8 @@ try {
     if (++outstanding >= PARSE_THREAD_AHEAD) await new Promise<void>((r) => (resume = r));
   };
   for await (const { parsed } of parseAhead(files, 1)) {
-    batch.push(parsed);
-    records += parsed.records.length;
+    batch.push({ ...parsed, records: [], recordsCopyTail: recordsCopyTail(parsed) });
+    records += parsed.recordCount;
     if (records >= PARSE_THREAD_MESSAGE_RECORDS) await flush();
   }
   if (batch.length) await flush();

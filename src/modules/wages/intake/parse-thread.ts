@@ -1,5 +1,6 @@
 import { startTsWorker } from '../../../core/workers/ts-worker.js';
-import type { ParsedSalaryFile, SalaryFileFormat, UaeProfile } from '../salary-files/index.js';
+import type { SalaryFileFormat, UaeProfile } from '../salary-files/index.js';
+import type { IntakeParsedFile } from './file-rows.js';
 
 /** What the parsing thread needs of a file named by its path (the command line's files). */
 export interface FileOnDisk {
@@ -9,7 +10,7 @@ export interface FileOnDisk {
   profiles?: readonly UaeProfile[];
 }
 
-export type FromParseThread = { kind: 'parsed'; files: ParsedSalaryFile[] } | { kind: 'failed'; message: string };
+export type FromParseThread = { kind: 'parsed'; files: IntakeParsedFile[] } | { kind: 'failed'; message: string };
 
 /**
  * Parsed files go over in messages of about this many payments (or one large file): a message
@@ -24,10 +25,10 @@ export const PARSE_THREAD_AHEAD = 16;
  * on PGlite the database runs on this thread, so parsing here would take turns with it on one
  * core. The thread runs at most PARSE_THREAD_AHEAD messages ahead of what was taken.
  */
-export async function* parseInThread(files: readonly FileOnDisk[]): AsyncGenerator<ParsedSalaryFile> {
+export async function* parseInThread(files: readonly FileOnDisk[]): AsyncGenerator<IntakeParsedFile> {
   const { worker, port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), files);
   const queue: FromParseThread[] = [];
-  let ready: ParsedSalaryFile[] = [];
+  let ready: IntakeParsedFile[] = [];
   let failure: unknown;
   let wake: (() => void) | undefined;
   const nudge = () => {
