@@ -1,6 +1,7 @@
 /**
- * The worker side of parse-thread.ts: parses each file in order and sends the results a few
- * thousand payments at a time, never more than PARSE_THREAD_AHEAD messages ahead of those taken.
+ * The worker side of parse-thread.ts: parses the files of its blocks in order and sends the results
+ * a few thousand payments at a time (a block's last message ends with it), never more than
+ * PARSE_THREAD_AHEAD messages ahead of those taken.
  */
 import { readFileSync } from 'node:fs';
 import { type MessagePort, workerData } from 'node:worker_threads';
@@ -8,7 +9,7 @@ import { type IntakeParsedFile, recordsCopyTail } from './file-rows.js';
 import { type FileOnDisk, type FromParseThread, PARSE_THREAD_AHEAD, PARSE_THREAD_MESSAGE_RECORDS } from './parse-thread.js';
 import { parseAhead } from './parse-ahead.js';
 
-const { data, port } = workerData as { data: FileOnDisk[]; port: MessagePort };
+const { data, port } = workerData as { data: FileOnDisk[][]; port: MessagePort };
 let outstanding = 0;
 let resume: (() => void) | undefined;
 port.on('message', () => {
@@ -19,9 +20,6 @@ port.on('message', () => {
 const send = (m: FromParseThread) => port.postMessage(m);
 
 try {
-  // Read whole and synchronously: this thread does nothing else, and most salary files are a few
-  // lines, for which a stream's open, reads and close cost more than the parse.
-  const files = data.map((f) => ({ ...f, open: () => [readFileSync(f.path)] }));
   let batch: IntakeParsedFile[] = [];
   let records = 0;
   const flush = async () => {
@@ -30,12 +28,18 @@ try {
     records = 0;
     if (++outstanding >= PARSE_THREAD_AHEAD) await new Promise<void>((r) => (resume = r));
   };
-  for await (const { parsed } of parseAhead(files, 1)) {
-    batch.push({ ...parsed, records: [], recordsCopyTail: recordsCopyTail(parsed) });
-    records += parsed.recordCount;
-    if (records >= PARSE_THREAD_MESSAGE_RECORDS) await flush();
+  // Each block ends its last message: the main thread takes the blocks of the threads in turn.
+  for (const block of data) {
+    // Read whole and synchronously: this thread does nothing else, and most salary files are a few
+    // lines, for which a stream's open, reads and close cost more than the parse.
+    const files = block.map((f) => ({ ...f, open: () => [readFileSync(f.path)] }));
+    for await (const { parsed } of parseAhead(files, 1)) {
+      batch.push({ ...parsed, records: [], recordsCopyTail: recordsCopyTail(parsed) });
+      records += parsed.recordCount;
+      if (records >= PARSE_THREAD_MESSAGE_RECORDS) await flush();
+    }
+    if (batch.length) await flush();
   }
-  if (batch.length) await flush();
 } catch (err) {
   send({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
 }

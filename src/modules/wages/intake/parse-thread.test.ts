@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { sif } from '../test-support.js';
 import { recordsCopyTail } from './file-rows.js';
 import { parseAhead, parseFiles } from './parse-ahead.js';
+import { parseInThread } from './parse-thread.js';
 
 describe('salary files parsed in a worker thread', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sif-thread-'));
@@ -33,6 +34,17 @@ describe('salary files parsed in a worker thread', () => {
     assert.ok(threaded[9]!.parsed.errorCount > 0, 'a file that is not a SIF is refused in the thread too');
     assert.equal(threaded[0]!.parsed.recordCount, 1);
     assert.equal(threaded[0]!.parsed.recordsCopyTail!.split('\n').length, 2, 'one line, ended');
+  });
+
+  it('deals blocks of files to two threads and takes them back in the order given', async () => {
+    const onDisk = files.map(({ name, path }) => ({ name, path: path! }));
+    const one = [];
+    for await (const p of parseInThread(onDisk, { threads: 1 })) one.push(p);
+    const two = [];
+    for await (const p of parseInThread(onDisk, { threads: 2, blockFiles: 4 })) two.push(p);
+    assert.equal(two.length, 30);
+    assert.deepEqual(two, one);
+    assert.notDeepEqual(two[1], two[0], 'the files differ, so the order is tested');
   });
 
   it('fails the whole run when a file cannot be read, naming it', async () => {

@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../../core/workers/ts-worker.js';
 import type { SalaryFileFormat, UaeProfile } from '../salary-files/index.js';
 import type { IntakeParsedFile } from './file-rows.js';
 
-/** What the parsing thread needs of a file named by its path (the command line's files). */
+/** What a parsing thread needs of a file named by its path (the command line's files). */
 export interface FileOnDisk {
   path: string;
   name: string;
@@ -17,55 +19,91 @@ export type FromParseThread = { kind: 'parsed'; files: IntakeParsedFile[] } | { 
  * per file (most hold a few payments) cost more than the parse.
  */
 export const PARSE_THREAD_MESSAGE_RECORDS = 2_000;
-/** Messages sent ahead of the ones taken, at most: bounds the memory, not the speed. */
+/** Messages a thread sends ahead of the ones taken, at most: bounds the memory, not the speed. */
 export const PARSE_THREAD_AHEAD = 16;
+/** Files are dealt to the threads in blocks of this many; a message never spans two blocks. */
+export const PARSE_THREAD_BLOCK_FILES = 256;
 
 /**
- * Parses files on disk in a worker thread, in order, while this thread stores the earlier ones:
- * on PGlite the database runs on this thread, so parsing here would take turns with it on one
- * core. The thread runs at most PARSE_THREAD_AHEAD messages ahead of what was taken.
+ * One thread per core, at most two: with the files parsed, the intake's own thread and the
+ * database have the rest. A UAE-size month is 300,000 files; one thread reading and parsing
+ * them was the intake's slowest part (docs/performance.md, session 7).
  */
-export async function* parseInThread(files: readonly FileOnDisk[]): AsyncGenerator<IntakeParsedFile> {
-  const { worker, port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), files);
-  const queue: FromParseThread[] = [];
-  let ready: IntakeParsedFile[] = [];
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  const nudge = () => {
-    wake?.();
-    wake = undefined;
-  };
-  port.on('message', (m: FromParseThread) => {
-    queue.push(m);
-    nudge();
-  });
-  worker.on('error', (err) => {
-    failure = err;
-    nudge();
-  });
-  worker.on('exit', (code) => {
-    failure ??= new Error(`the salary file parser stopped (exit code ${code})`);
-    nudge();
-  });
+const defaultThreads = () => Math.max(1, Math.min(2, availableParallelism()));
+
+/**
+ * Parses files on disk in worker threads while this thread stores the earlier ones (on PGlite
+ * the database runs on this thread, so parsing here would take turns with it). The files are
+ * dealt in blocks, block b to thread b mod n, and taken back block by block, so they come out
+ * in the order given; each thread runs at most PARSE_THREAD_AHEAD messages ahead.
+ */
+export async function* parseInThread(
+  files: readonly FileOnDisk[],
+  { threads = defaultThreads(), blockFiles = PARSE_THREAD_BLOCK_FILES } = {},
+): AsyncGenerator<IntakeParsedFile> {
+  const blocks: FileOnDisk[][] = [];
+  for (let i = 0; i < files.length; i += blockFiles) blocks.push(files.slice(i, i + blockFiles));
+  const n = Math.max(1, Math.min(threads, blocks.length));
+  const lanes = Array.from({ length: n }, (_, t) => new Lane(blocks.filter((_, b) => b % n === t)));
   try {
-    for (let taken = 0; taken < files.length; ) {
-      if (ready.length) {
-        taken++;
-        yield ready.shift()!;
-        continue;
+    for (let b = 0; b < blocks.length; b++) {
+      for (let left = blocks[b]!.length; left > 0; ) {
+        for (const parsed of await lanes[b % n]!.next()) {
+          left--;
+          yield parsed;
+        }
       }
-      const m = queue.shift();
-      if (m === undefined) {
-        if (failure !== undefined) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      if (m.kind === 'failed') throw new Error(m.message);
-      port.postMessage('credit');
-      ready = m.files;
     }
   } finally {
-    port.close();
-    await worker.terminate();
+    await Promise.all(lanes.map((l) => l.stop()));
+  }
+}
+
+/** One parsing thread and the messages it has sent that were not taken yet. */
+class Lane {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly queue: FromParseThread[] = [];
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+
+  constructor(blocks: FileOnDisk[][]) {
+    ({ worker: this.worker, port: this.port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), blocks));
+    this.port.on('message', (m: FromParseThread) => {
+      this.queue.push(m);
+      this.nudge();
+    });
+    this.worker.on('error', (err) => {
+      this.failure = err;
+      this.nudge();
+    });
+    this.worker.on('exit', (code) => {
+      this.failure ??= new Error(`the salary file parser stopped (exit code ${code})`);
+      this.nudge();
+    });
+  }
+
+  private nudge() {
+    this.wake?.();
+    this.wake = undefined;
+  }
+
+  /** The files of the thread's next message, in order. */
+  async next(): Promise<IntakeParsedFile[]> {
+    for (;;) {
+      const m = this.queue.shift();
+      if (m) {
+        if (m.kind === 'failed') throw new Error(m.message);
+        this.port.postMessage('credit');
+        return m.files;
+      }
+      if (this.failure !== undefined) throw this.failure;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.port.close();
+    await this.worker.terminate();
   }
 }
