@@ -2,7 +2,7 @@
  * One measured step of the wage-month benchmark, in its own process so that its peak RSS is
  * its own: `setup` (migrate, corridor, employers, workers and registered contracts by
  * generate_series; not measured), `floor` (plain COPY of the records + one reconciliation
- * join) or `import` (importSalaryFiles over every file, then reconcileMonth). Prints one JSON line.
+ * join) or `import` (receiveSalaryFiles over every file, then reconcileMonth). Prints one JSON line.
  */
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { CLI_ACTOR } from '../src/core/auth/actor.js';
 import { openDatabase } from '../src/core/db/database.js';
-import { importSalaryFiles } from '../src/modules/wages/intake/import-salary-files.js';
+import type { Acknowledgement } from '../src/modules/wages/intake/acknowledgement.js';
+import { receiveSalaryFiles } from '../src/modules/wages/intake/import-salary-files.js';
 import { reconcileMonth } from '../src/modules/wages/reconcile/reconcile-month.js';
 import { makeCorridor } from '../src/modules/wages/test-support.js';
 import { AS_OF, MONTH } from './generate-wps-month.js';
@@ -76,14 +77,16 @@ if (values.step === 'setup') {
   const folder = join(dir, 'files');
   const names = readdirSync(folder).sort();
   let t = performance.now();
-  const acks = await importSalaryFiles(database, CLI_ACTOR, names.map((name) => ({ name, path: join(folder, name), open: () => createReadStream(join(folder, name)) })));
-  const importSeconds = since(t);
   const byStatus: Record<string, number> = {};
-  for (const a of acks) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
-  const rejected = acks.find((a) => a.status === 'rejected');
+  let rejected: Acknowledgement | undefined;
+  const files = await receiveSalaryFiles(database, CLI_ACTOR, names.map((name) => ({ name, path: join(folder, name), open: () => createReadStream(join(folder, name)) })), (a) => {
+    byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
+    if (a.status === 'rejected') rejected ??= a;
+  });
+  const importSeconds = since(t);
   t = performance.now();
   const summary = await reconcileMonth(db, CLI_ACTOR, { period: MONTH, as_of: AS_OF });
-  extra = { files: acks.length, by_status: byStatus, first_rejection: rejected?.errors.slice(0, 3), import_seconds: importSeconds, reconcile_seconds: since(t), summary };
+  extra = { files, by_status: byStatus, first_rejection: (rejected as Acknowledgement | undefined)?.errors.slice(0, 3), import_seconds: importSeconds, reconcile_seconds: since(t), summary };
 }
 
 const seconds = (performance.now() - started) / 1000;

@@ -54,14 +54,32 @@ export async function importSalaryFiles(
   files: Iterable<IncomingFile> | AsyncIterable<IncomingFile>,
   options: ImportOptions = {},
 ): Promise<Acknowledgement[]> {
+  const acks: Acknowledgement[] = [];
+  await receiveSalaryFiles(database, actor, files, (ack) => void acks.push(ack), options);
+  return acks;
+}
+
+/**
+ * importSalaryFiles, handing each acknowledgement to `acknowledged` (in the order given) once its
+ * batch is stored, instead of keeping them all: a UAE-size month is 300,000 files, whose
+ * acknowledgements would hold about 200 MB until the end. Returns how many files were received.
+ */
+export async function receiveSalaryFiles(
+  database: Database,
+  actor: Actor,
+  files: Iterable<IncomingFile> | AsyncIterable<IncomingFile>,
+  acknowledged: (ack: Acknowledgement) => void,
+  options: ImportOptions = {},
+): Promise<number> {
   const submitter = submitterOf(actor);
   const maxFiles = options.maxBatchFiles ?? 2_000;
   const maxRecords = options.maxBatchRecords ?? 200_000;
-  const acks: Acknowledgement[] = [];
+  let received = 0;
   let storing: Promise<void> = Promise.resolve();
   const store = async (batch: Parsed[]) => {
     await storing; // one batch at a time, in order: a later one sees the earlier one's files
-    storing = storeBatch(database, actor, submitter, batch).then((a) => void acks.push(...a));
+    received += batch.length;
+    storing = storeBatch(database, actor, submitter, batch).then((acks) => acks.forEach((a) => acknowledged(a)));
     storing.catch(() => undefined); // observed by the next await, or at the end
   };
   let batch: Parsed[] = [];
@@ -77,7 +95,7 @@ export async function importSalaryFiles(
   }
   if (batch.length) await store(batch);
   await storing;
-  return acks;
+  return received;
 }
 
 async function batchFacts(database: Database, submitter: Submitter, batch: Parsed[]): Promise<BatchFacts> {

@@ -106,7 +106,7 @@ export function reconciliationCtes(f: ReconcileFilter): RawBuilder<unknown> {
         ${expected(sql`k.leave_days`)} AS expected_minor,
         k.due_on + k.grace_days AS deadline,
         k.paid_minor >= ${expected(sql`k.leave_days`)} - k.tolerance AS is_full
-      FROM agg k CROSS JOIN p
+      FROM agg k CROSS JOIN p -- agg carries k's columns, which expected() names
     ),
     computed AS (
       SELECT employer_id, contract_id, m0 AS month, corridor_code, worker_id, person_id, rules_version, currency,
