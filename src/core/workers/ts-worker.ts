@@ -14,15 +14,15 @@ import { buildSync } from 'esbuild';
  * Packages stay outside the bundle, so it is written under node_modules/.cache, where Node
  * finds them. Where it cannot be written, the worker runs its sources through tsx as before.
  */
-export function startTsWorker(
-  moduleUrl: URL,
-  data: unknown,
-  // A young generation of 128 MB: at the default, collecting the many short-lived strings of a
-  // bulk import took 2.5 s of 6 (docs/performance.md). Threads that run side by side take less.
-  resourceLimits: { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } = { maxYoungGenerationSizeMb: 128, maxOldGenerationSizeMb: 2048 },
-): { worker: Worker; port: MessagePort } {
+export function startTsWorker(moduleUrl: URL, data: unknown): { worker: Worker; port: MessagePort } {
   const { port1: mine, port2: theirs } = new MessageChannel();
-  const options = { workerData: { data, port: theirs }, transferList: [theirs], resourceLimits };
+  const options = {
+    workerData: { data, port: theirs },
+    transferList: [theirs],
+    // A young generation of 128 MB: at the default, collecting the many short-lived strings of a
+    // bulk import took 2.5 s of 6 (docs/performance.md).
+    resourceLimits: { maxYoungGenerationSizeMb: 128, maxOldGenerationSizeMb: 2048 },
+  };
   const bundle = bundled(moduleUrl);
   const worker = bundle ? new Worker(bundle, options) : new Worker(throughTsx(moduleUrl), { ...options, eval: true });
   return { worker, port: mine };

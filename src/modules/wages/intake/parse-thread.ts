@@ -25,13 +25,6 @@ export const PARSE_THREAD_AHEAD = 16;
 export const PARSE_THREAD_BLOCK_FILES = 256;
 
 /**
- * Each thread's heap: it holds a few messages of parsed files at a time, and the largest file
- * (tens of thousands of payments) many times over. Two threads at the default of
- * startTsWorker would let a UAE-size month grow the process past 1 GiB (docs/performance.md).
- */
-const PARSE_THREAD_HEAP = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 };
-
-/**
  * One thread per core, at most two: with the files parsed, the intake's own thread and the
  * database have the rest. A UAE-size month is 300,000 files; one thread reading and parsing
  * them was the intake's slowest part (docs/performance.md, session 7).
@@ -75,7 +68,7 @@ class Lane {
   private wake: (() => void) | undefined;
 
   constructor(blocks: FileOnDisk[][]) {
-    ({ worker: this.worker, port: this.port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), blocks, PARSE_THREAD_HEAP));
+    ({ worker: this.worker, port: this.port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), blocks));
     this.port.on('message', (m: FromParseThread) => {
       this.queue.push(m);
       this.nudge();
