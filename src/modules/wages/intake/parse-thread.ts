@@ -25,9 +25,9 @@ export const PARSE_THREAD_AHEAD = 16;
 export const PARSE_THREAD_BLOCK_FILES = 256;
 
 /**
- * One thread per core, at most two: with the files parsed, the intake's own thread and the
- * database have the rest. A UAE-size month is 300,000 files; one thread reading and parsing
- * them was the intake's slowest part (docs/performance.md, session 7).
+ * One thread per core, at most two: the intake's own thread and the database need the rest of
+ * the machine. A UAE-size month is 300,000 files; one thread reading and parsing them was the
+ * intake's slowest part (docs/performance.md, session 7).
  */
 const defaultThreads = () => Math.max(1, Math.min(2, availableParallelism()));
 
