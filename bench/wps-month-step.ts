@@ -78,15 +78,15 @@ if (values.step === 'setup') {
   const names = readdirSync(folder).sort();
   let t = performance.now();
   const byStatus: Record<string, number> = {};
-  let rejected: Acknowledgement | undefined;
+  let firstRejection: Acknowledgement['errors'] | undefined;
   const files = await receiveSalaryFiles(database, CLI_ACTOR, names.map((name) => ({ name, path: join(folder, name), open: () => createReadStream(join(folder, name)) })), (a) => {
     byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
-    if (a.status === 'rejected') rejected ??= a;
+    if (a.status === 'rejected') firstRejection ??= a.errors.slice(0, 3);
   });
   const importSeconds = since(t);
   t = performance.now();
   const summary = await reconcileMonth(db, CLI_ACTOR, { period: MONTH, as_of: AS_OF });
-  extra = { files, by_status: byStatus, first_rejection: (rejected as Acknowledgement | undefined)?.errors.slice(0, 3), import_seconds: importSeconds, reconcile_seconds: since(t), summary };
+  extra = { files, by_status: byStatus, first_rejection: firstRejection, import_seconds: importSeconds, reconcile_seconds: since(t), summary };
 }
 
 const seconds = (performance.now() - started) / 1000;

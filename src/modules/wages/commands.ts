@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import { reportError, runCommand } from '../../cli/run.js';
+import type { Acknowledgement } from './intake/acknowledgement.js';
 import { receiveSalaryFiles } from './intake/import-salary-files.js';
 import { Period, IsoDate } from './reconcile/period.js';
 import { reconcileMonth } from './reconcile/reconcile-month.js';
@@ -33,18 +34,11 @@ async function precheck(json: boolean, check: () => Promise<void> | void): Promi
 }
 
 /** One file's line of `wps import` (CLI.md), and a few facts more. */
-interface Printed {
-  file: string;
-  status: string;
-  records: number;
-  errors: { line: number; field: string; message: string }[];
-  id: string;
-  employer_id: string | null;
-  salary_month: string | null;
-  total_minor: number;
-  warnings: number;
-  duplicate_of: string | null;
-}
+const printed = (file: string, a: Acknowledgement) => ({
+  file, status: a.status, records: a.records, errors: a.errors.map(({ line, field, message }) => ({ line, field, message })),
+  id: a.id, employer_id: a.employer_external_id, salary_month: a.salary_month, total_minor: a.total_minor,
+  warnings: a.warning_count, duplicate_of: a.duplicate_of,
+});
 
 export function wageCommands(program: Command): void {
   const wps = program.command('wps').description('Wage protection: salary files and the monthly reconciliation');
@@ -69,12 +63,8 @@ export function wageCommands(program: Command): void {
       await runCommand(command, async ({ database, actor }) => {
         const files = paths.map((path) => ({ name: basename(path), path, open: () => createReadStream(path), format: options.format as SalaryFileFormat | undefined, profiles }));
         // Only what is printed is kept of each acknowledgement: a month is hundreds of thousands of files.
-        const out: Printed[] = [];
-        await receiveSalaryFiles(database, actor, files, (a) => void out.push({
-          file: paths[out.length]!, status: a.status, records: a.records, errors: a.errors.map(({ line, field, message }) => ({ line, field, message })),
-          id: a.id, employer_id: a.employer_external_id, salary_month: a.salary_month, total_minor: a.total_minor,
-          warnings: a.warning_count, duplicate_of: a.duplicate_of,
-        }));
+        const out: ReturnType<typeof printed>[] = [];
+        await receiveSalaryFiles(database, actor, files, (a) => void out.push(printed(paths[out.length]!, a)));
         const text = out.map((f) => `${f.file}: ${f.status}, ${f.records} records${f.errors.length ? '\n' + f.errors.map((e) => `  line ${e.line} ${e.field}: ${e.message}`).join('\n') : ''}`).join('\n');
         return { json: { files: out }, text, exitCode: out.some((f) => f.status === 'rejected') ? 1 : 0 };
       });
