@@ -69,6 +69,8 @@ export function sif(o: { employer: string; month: string; createdOn: string; row
   const lines = o.rows.map((r) => `EDR,${r.person},999100001,AE879990000000000000001,${o.month}-01,${o.month}-${last},${last},${r.fixed},${r.variable ?? '0.00'},${r.leave ?? 0}`);
   const total = o.rows.reduce((a, r) => a + cents(r.fixed) + cents(r.variable ?? '0'), 0);
   lines.push(`SCR,${o.employer},999100001,${o.createdOn},0930,${m}${y},${o.rows.length},${(total / 100).toFixed(2)},AED,TEST`);
-  const time = String(90000 + fileClock++).padStart(6, '0');
+  // A distinct, valid HHMMSS per file from 09:00:00 on (more than 60 files in one test process went past :59).
+  const n = fileClock++;
+  const time = [9 + Math.floor(n / 3600), Math.floor(n / 60) % 60, n % 60].map((v) => String(v).padStart(2, '0')).join('');
   return { name: `${o.employer}${o.createdOn.slice(2).replaceAll('-', '')}${time}.SIF`, text: lines.join('\r\n') + '\r\n' };
 }

@@ -97,3 +97,43 @@ describe('importSalaryFiles: many files, batched, each atomic', () => {
     ]);
   });
 });
+
+describe('importSalaryFiles through the parse threads: bad files and repeats', () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await testDatabase();
+  });
+  after(async () => database.close());
+
+  it('refuses a broken file and a file of an unknown employer whole, stores the rest once, and a repeat counts nothing again', async () => {
+    const employer = await makeEmployer(database.db);
+    const dir = mkdtempSync(join(tmpdir(), 'sif-bad-'));
+    try {
+      const texts = Array.from({ length: 9 }, (_, i) =>
+        sif({ employer: employer.external_id!, month: '2025-09', createdOn: `2025-10-0${i + 1}`, rows: [
+          { person: `99900000600${String(i).padStart(3, '0')}`, fixed: '1000.00' },
+          { person: `99900000700${String(i).padStart(3, '0')}`, fixed: '500.00' },
+        ] }));
+      texts[2] = { ...texts[2]!, text: texts[2]!.text.replace('1500.00,AED', '1500.01,AED') }; // the control total no longer matches the records
+      texts[5] = sif({ employer: '7700000000001', month: '2025-09', createdOn: '2025-10-06', rows: [{ person: '99900000800001', fixed: '900.00' }] });
+      const files = texts.map((f, i) => {
+        const path = join(dir, `${i}-${f.name}`);
+        writeFileSync(path, f.text);
+        return { name: f.name, path, open: () => [f.text] };
+      });
+      const first = await importSalaryFiles(database, CLI_ACTOR, files, { parseThread: true });
+      assert.deepEqual(first.map((a) => a.status), ['accepted', 'accepted', 'rejected', 'accepted', 'accepted', 'rejected', 'accepted', 'accepted', 'accepted']);
+      assert.ok(first[2]!.errors.some((e) => e.line > 0 && e.field !== ''), JSON.stringify(first[2]!.errors));
+      assert.ok(first[5]!.errors.some((e) => /employer/i.test(e.field) || /employer/i.test(e.message)), JSON.stringify(first[5]!.errors));
+      const stored = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM salary_records`.execute(database.db)).rows[0]!.n;
+      assert.equal(await stored(), 14, 'two payments for each of the 7 accepted files, none from the refused ones');
+
+      const again = await importSalaryFiles(database, CLI_ACTOR, files, { parseThread: true });
+      assert.deepEqual(again.map((a) => a.status), ['duplicate', 'duplicate', 'rejected', 'duplicate', 'duplicate', 'rejected', 'duplicate', 'duplicate', 'duplicate']);
+      assert.equal(again[0]!.duplicate_of, first[0]!.id);
+      assert.equal(await stored(), 14, 'a repeat stores no payment again');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
