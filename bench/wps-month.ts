@@ -41,9 +41,9 @@ try {
     console.error(`generated ${g.files.length} files, ${g.records} records, ${g.employers} employers in ${((performance.now() - t) / 1000).toFixed(1)} s: ${dir}`);
   }
   for (const engine of values.engines!.split(',')) {
-    const target = targetArgs(await databases.fresh(engine, 'bench_wps'));
     console.error(`${engine}, ${n} contracts:`);
-    const setup = step('setup', target);
+    let setup: StepResult | undefined;
+    const target = targetArgs(await databases.fromSetup(engine, 'bench_wps', String(n), (t) => (setup = step('setup', targetArgs(t)))));
     const floor = step('floor', target);
     const imported = step('import', target);
     const ratio = imported.seconds / floor.seconds;
