@@ -54,11 +54,12 @@ export function fileRow(f: FileRowInput): Insertable<SalaryFilesTable> {
 }
 
 /**
- * A parsed file as the intake holds it. The parse thread sends a file's payments as COPY text
- * (`recordsCopyTail`, with `records` left empty): a million payment objects cloned to this
- * thread, then turned into text here, cost more than parsing them (docs/performance.md).
+ * A parsed file as the intake holds it. The parse thread sends a file's payments as UTF-8 COPY
+ * text (`recordsCopyTail`, with `records` left empty): a million payment objects cloned to this
+ * thread, then turned into text here, cost more than parsing them, and as strings here they were
+ * most of this thread's garbage (docs/performance.md, sessions 7 and 8).
  */
-export type IntakeParsedFile = ParsedSalaryFile & { recordsCopyTail?: string };
+export type IntakeParsedFile = ParsedSalaryFile & { recordsCopyTail?: Uint8Array };
 
 /** A file's payments as COPY text of RECORD_COLUMNS after employer_id and file_id, one line each (PRODUCT.md 5.3: paid on = file creation date). */
 export function recordsCopyTail(p: ParsedSalaryFile): string {
@@ -73,10 +74,45 @@ export function recordsCopyTail(p: ParsedSalaryFile): string {
   return text;
 }
 
-/** The payments of an accepted file as COPY text in RECORD_COLUMNS order: its lines, each led by the employer and the file. */
-export function recordsCopyText(fileId: string, employerId: string, p: IntakeParsedFile): string {
-  const tail = p.recordsCopyTail ?? recordsCopyTail(p);
-  if (!tail) return '';
-  const lead = `${employerId}\t${fileId}\t`; // UUIDs: nothing to escape
-  return lead + tail.slice(0, -1).replaceAll('\n', `\n${lead}`) + '\n';
+/**
+ * Gathers accepted files' payments into COPY chunks of about `size` bytes in RECORD_COLUMNS
+ * order, each line led by its employer and file. Bytes are copied into each chunk, never
+ * made into strings: the chunks live outside the JS heap and are freed as soon as sent.
+ */
+export class CopyChunks {
+  private chunk: Buffer;
+  private at = 0;
+
+  constructor(private readonly size = 1 << 20) {
+    this.chunk = Buffer.allocUnsafeSlow(size);
+  }
+
+  /** Adds a file's payments; yields each chunk it fills. */
+  *add(fileId: string, employerId: string, p: IntakeParsedFile): Generator<Buffer> {
+    const tail = p.recordsCopyTail ? Buffer.from(p.recordsCopyTail.buffer, p.recordsCopyTail.byteOffset, p.recordsCopyTail.length) : Buffer.from(recordsCopyTail(p));
+    const lead = Buffer.from(`${employerId}\t${fileId}\t`); // UUIDs: nothing to escape
+    for (let i = 0; i < tail.length; ) {
+      const end = tail.indexOf(10, i) + 1 || tail.length;
+      const need = lead.length + end - i;
+      if (this.at + need > this.chunk.length) {
+        if (this.at) yield this.take();
+        if (need > this.chunk.length) this.chunk = Buffer.allocUnsafeSlow(need);
+      }
+      this.at += lead.copy(this.chunk, this.at);
+      this.at += tail.copy(this.chunk, this.at, i, end);
+      i = end;
+    }
+  }
+
+  /** What is gathered and not yet yielded. */
+  *rest(): Generator<Buffer> {
+    if (this.at) yield this.take();
+  }
+
+  private take(): Buffer {
+    const full = this.chunk.subarray(0, this.at);
+    this.chunk = Buffer.allocUnsafeSlow(this.size);
+    this.at = 0;
+    return full;
+  }
 }

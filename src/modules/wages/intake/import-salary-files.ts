@@ -6,7 +6,7 @@ import { recordEvent } from '../../audit/record-event.js';
 import type { ByteSource, SalaryFileFormat, UaeProfile } from '../salary-files/index.js';
 import { type Acknowledgement, toAcknowledgement } from './acknowledgement.js';
 import { type BatchFacts, byExternalId, decideFile, externalIdVariants, type Submitter } from './decide-file.js';
-import { type FileRowInput, fileRow, RECORD_COLUMNS, recordsCopyText } from './file-rows.js';
+import { CopyChunks, type FileRowInput, fileRow, RECORD_COLUMNS } from './file-rows.js';
 import { type Parsed, parseFiles } from './parse-ahead.js';
 import { acceptedBySha, findEmployersByExternalId, insertAcceptedFiles, insertFiles, mandatedEmployers } from './salary-file-queries.js';
 
@@ -156,17 +156,9 @@ async function storeBatch(database: Database, actor: Actor, submitter: Submitter
   return rows.map((r) => toAcknowledgement(stored.get(r.id)!));
 }
 
-/** Chunk size of the COPY text sent: a statement's write per file (most hold a few payments) would cost more than the file. */
-const COPY_CHUNK_CHARS = 1 << 20;
-
-async function* copyChunksOf(taken: FileRowInput[]): AsyncGenerator<string> {
-  let chunk = '';
-  for (const r of taken) {
-    chunk += recordsCopyText(r.id, r.employerId!, r.parsed);
-    if (chunk.length >= COPY_CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
+/** The payments of the accepted files, in COPY chunks of 1 MB: a statement's write per file (most hold a few payments) would cost more than the file. */
+async function* copyChunksOf(taken: FileRowInput[]): AsyncGenerator<Buffer> {
+  const chunks = new CopyChunks();
+  for (const r of taken) yield* chunks.add(r.id, r.employerId!, r.parsed);
+  yield* chunks.rest();
 }

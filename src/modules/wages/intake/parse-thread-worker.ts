@@ -17,14 +17,25 @@ port.on('message', () => {
   resume?.();
   resume = undefined;
 });
-const send = (m: FromParseThread) => port.postMessage(m);
+const send = (m: FromParseThread, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+const encoder = new TextEncoder();
 
 try {
   let batch: IntakeParsedFile[] = [];
+  let tails: string[] = [];
   let records = 0;
+  // The message's payments as one buffer, handed over (not copied), each file's a view of it.
   const flush = async () => {
-    send({ kind: 'parsed', files: batch });
+    const bytes = new Uint8Array(tails.reduce((n, t) => n + Buffer.byteLength(t), 0));
+    let at = 0;
+    batch.forEach((file, i) => {
+      const start = at;
+      at += encoder.encodeInto(tails[i]!, bytes.subarray(at)).written;
+      file.recordsCopyTail = bytes.subarray(start, at);
+    });
+    send({ kind: 'parsed', files: batch }, [bytes.buffer]);
     batch = [];
+    tails = [];
     records = 0;
     if (++outstanding >= PARSE_THREAD_AHEAD) await new Promise<void>((r) => (resume = r));
   };
@@ -34,7 +45,8 @@ try {
     // lines, for which a stream's open, reads and close cost more than the parse.
     const files = block.map((f) => ({ ...f, open: () => [readFileSync(f.path)] }));
     for await (const { parsed } of parseAhead(files, 1)) {
-      batch.push({ ...parsed, records: [], recordsCopyTail: recordsCopyTail(parsed) });
+      tails.push(recordsCopyTail(parsed));
+      batch.push({ ...parsed, records: [] });
       records += parsed.recordCount;
       if (records >= PARSE_THREAD_MESSAGE_RECORDS) await flush();
     }

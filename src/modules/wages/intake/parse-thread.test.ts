@@ -27,13 +27,14 @@ describe('salary files parsed in a worker thread', () => {
     for await (const p of parseFiles(files, true)) threaded.push(p);
     assert.equal(threaded.length, 30);
     assert.deepEqual(threaded.map((p) => p.file.name), files.map((f) => f.name));
-    // The thread sends payments as COPY text, not objects: the same text, and everything else equal.
-    assert.deepEqual(threaded.map((p) => p.parsed.recordsCopyTail), here.map((p) => recordsCopyTail(p.parsed)));
+    // The thread sends payments as COPY text in UTF-8, not objects: the same text, and everything else equal.
+    const text = (bytes: Uint8Array | undefined) => Buffer.from(bytes!).toString('utf8');
+    assert.deepEqual(threaded.map((p) => text(p.parsed.recordsCopyTail)), here.map((p) => recordsCopyTail(p.parsed)));
     assert.deepEqual(threaded.map(({ parsed: { recordsCopyTail: _, ...rest } }) => rest), here.map((p) => ({ ...p.parsed, records: [] })));
     assert.ok(threaded[4]!.parsed.errorCount > 0, 'the wrong control total is found in the thread too');
     assert.ok(threaded[9]!.parsed.errorCount > 0, 'a file that is not a SIF is refused in the thread too');
     assert.equal(threaded[0]!.parsed.recordCount, 1);
-    assert.equal(threaded[0]!.parsed.recordsCopyTail!.split('\n').length, 2, 'one line, ended');
+    assert.equal(text(threaded[0]!.parsed.recordsCopyTail).split('\n').length, 2, 'one line, ended');
   });
 
   it('deals blocks of files to two threads and takes them back in the order given', async () => {
