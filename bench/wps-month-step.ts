@@ -4,7 +4,7 @@
  * generate_series; not measured), `floor` (plain COPY of the records + one reconciliation
  * join) or `import` (receiveSalaryFiles over every file, then reconcileMonth). Prints one JSON line.
  */
-import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { CLI_ACTOR } from '../src/core/auth/actor.js';
 import { openDatabase } from '../src/core/db/database.js';
 import type { Acknowledgement } from '../src/modules/wages/intake/acknowledgement.js';
+import { salaryFilesAt } from '../src/modules/wages/intake/files-on-disk.js';
 import { receiveSalaryFiles } from '../src/modules/wages/intake/import-salary-files.js';
 import { reconcileMonth } from '../src/modules/wages/reconcile/reconcile-month.js';
 import { makeCorridor } from '../src/modules/wages/test-support.js';
@@ -74,19 +75,19 @@ if (values.step === 'setup') {
   extra = { rows, copy_seconds: copySeconds, join_seconds: since(t), ...joined[0] };
   await database.session(async (s) => sql`RESET ROLE; DROP TABLE bench_plain`.execute(s.db));
 } else if (values.step === 'import') {
-  const folder = join(dir, 'files');
-  const names = readdirSync(folder).sort();
+  // The files listed as `corridor wps import FOLDER` lists them.
+  const files = await salaryFilesAt([join(dir, 'files')]);
   let t = performance.now();
   const byStatus: Record<string, number> = {};
   let firstRejection: Acknowledgement['errors'] | undefined;
-  const files = await receiveSalaryFiles(database, CLI_ACTOR, names.map((name) => ({ name, path: join(folder, name), open: () => createReadStream(join(folder, name)) })), (a) => {
+  const received = await receiveSalaryFiles(database, CLI_ACTOR, files, (a) => {
     byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
     if (a.status === 'rejected') firstRejection ??= a.errors.slice(0, 3);
   });
   const importSeconds = since(t);
   t = performance.now();
   const summary = await reconcileMonth(db, CLI_ACTOR, { period: MONTH, as_of: AS_OF });
-  extra = { files, by_status: byStatus, first_rejection: firstRejection, import_seconds: importSeconds, reconcile_seconds: since(t), summary };
+  extra = { files: received, by_status: byStatus, first_rejection: firstRejection, import_seconds: importSeconds, reconcile_seconds: since(t), summary };
 }
 
 const seconds = (performance.now() - started) / 1000;

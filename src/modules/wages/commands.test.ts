@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -41,6 +41,24 @@ describe('corridor wps (CLI.md)', () => {
     const run = await corridor(['--data', data, 'wps', 'import', join(dir, unknown.name), '--json']);
     assert.equal(run.code, 1);
     assert.match(JSON.parse(run.stdout).files[0].errors[0].message, /0000009990002 is not registered in Corridor/);
+  });
+
+  it('imports a folder as the files directly in it, by name; a name that is neither file nor folder is refused with exit 2', async () => {
+    const folder = join(dir, 'month');
+    mkdirSync(join(folder, 'older'), { recursive: true });
+    const files = ['2025-06-02', '2025-06-01'].map((createdOn) => sif({ employer: SAMPLE_EMPLOYER, month: '2025-04', createdOn, rows: [{ person: '99900000000002', fixed: '1500.00' }] }));
+    for (const f of files) writeFileSync(join(folder, f.name), f.text);
+    writeFileSync(join(folder, '.DS_Store'), 'not a salary file');
+    writeFileSync(join(folder, 'older', files[0]!.name.replace('.SIF', '9.SIF')), 'not read: in a subfolder');
+    const run = await corridor(['--data', data, 'wps', 'import', folder, '--json']);
+    assert.equal(run.code, 0, run.stdout);
+    const byName = files.map((f) => f.name).sort();
+    assert.deepEqual(JSON.parse(run.stdout).files.map((f: { file: string; status: string }) => [f.file, f.status]), byName.map((n) => [`${folder}/${n}`, 'accepted']));
+    const missing = await corridor(['--data', data, 'wps', 'import', folder, join(dir, 'nowhere'), '--json']);
+    assert.equal(missing.code, 2);
+    assert.match(JSON.parse(missing.stdout).error.message, /nowhere: no such file or folder/);
+    const again = await corridor(['--data', data, 'wps', 'import', `${folder}/`, '--json']);
+    assert.deepEqual(JSON.parse(again.stdout).files.map((f: { status: string }) => f.status), ['duplicate', 'duplicate'], 'nothing was stored by the refused command either');
   });
 
   it('reconciles a month and reads one worker, as CLI.md prints them', async () => {

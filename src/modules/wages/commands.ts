@@ -1,11 +1,9 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import { reportError, runCommand } from '../../cli/run.js';
 import type { Acknowledgement } from './intake/acknowledgement.js';
-import { receiveSalaryFiles } from './intake/import-salary-files.js';
+import { salaryFilesAt } from './intake/files-on-disk.js';
+import { type IncomingFile, receiveSalaryFiles } from './intake/import-salary-files.js';
 import { Period, IsoDate } from './reconcile/period.js';
 import { reconcileMonth } from './reconcile/reconcile-month.js';
 import { workerStatus } from './reconcile/worker-status.js';
@@ -46,25 +44,21 @@ export function wageCommands(program: Command): void {
   wps
     .command('import')
     .description('Import salary information files (UAE SIF, Qatar SIF, Corridor CSV), each taken whole or refused whole')
-    .argument('<files...>', 'salary files')
+    .argument('<files...>', 'salary files, or folders of them (the files directly inside, by name)')
     .option('--format <format>', 'skip detection: uae-sif, qatar-sif or csv')
     .option('--profiles <list>', `UAE SIF bank profiles, comma-separated (${UAE_PROFILES.join(', ')})`)
     .option('--json', 'print one JSON document')
     .action(async (paths: string[], options: { format?: string; profiles?: string; json?: boolean }, command: Command) => {
+      let files: IncomingFile[] = [];
       const ok = await precheck(Boolean(options.json), async () => {
         checkOptions(options);
-        for (const path of paths) {
-          const info = await stat(path).catch(() => undefined);
-          if (!info?.isFile()) throw usage(`Cannot read ${path}: no such file`);
-        }
+        files = await salaryFilesAt(paths, options.format as SalaryFileFormat | undefined, options.profiles?.split(',') as UaeProfile[] | undefined);
       });
       if (!ok) return;
-      const profiles = options.profiles?.split(',') as UaeProfile[] | undefined;
       await runCommand(command, async ({ database, actor }) => {
-        const files = paths.map((path) => ({ name: basename(path), path, open: () => createReadStream(path), format: options.format as SalaryFileFormat | undefined, profiles }));
         // Only what is printed is kept of each acknowledgement: a month is hundreds of thousands of files.
         const out: ReturnType<typeof printed>[] = [];
-        await receiveSalaryFiles(database, actor, files, (a) => void out.push(printed(paths[out.length]!, a)));
+        await receiveSalaryFiles(database, actor, files, (a) => void out.push(printed(files[out.length]!.path!, a)));
         const text = out.map((f) => `${f.file}: ${f.status}, ${f.records} records${f.errors.length ? '\n' + f.errors.map((e) => `  line ${e.line} ${e.field}: ${e.message}`).join('\n') : ''}`).join('\n');
         return { json: { files: out }, text, exitCode: out.some((f) => f.status === 'rejected') ? 1 : 0 };
       });
