@@ -1,7 +1,7 @@
 import { parseSalaryFile } from '../salary-files/index.js';
 import type { IncomingFile } from './import-salary-files.js';
 import type { IntakeParsedFile } from './file-rows.js';
-import { parseInThread } from './parse-thread.js';
+import { type FileOnDisk, parseInThread } from './parse-thread.js';
 
 export interface Parsed {
   file: IncomingFile;
@@ -25,7 +25,7 @@ export async function* parseFiles(
     return;
   }
   let i = 0;
-  for await (const parsed of parseInThread(onDisk.map(({ path, name, format, profiles }) => ({ path: path!, name, format, profiles })))) {
+  for await (const parsed of parseInThread(onDisk as readonly FileOnDisk[])) {
     yield { file: onDisk[i++]!, parsed };
   }
 }

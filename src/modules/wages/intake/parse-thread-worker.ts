@@ -6,17 +6,37 @@
 import { readFileSync } from 'node:fs';
 import { type MessagePort, workerData } from 'node:worker_threads';
 import { type IntakeParsedFile, recordsCopyTail } from './file-rows.js';
-import { type FileOnDisk, type FromParseThread, PARSE_THREAD_AHEAD, PARSE_THREAD_MESSAGE_RECORDS } from './parse-thread.js';
+import { type FileOnDisk, type FromParseThread, PARSE_THREAD_AHEAD, PARSE_THREAD_MESSAGE_RECORDS, type ToParseThread } from './parse-thread.js';
 import { parseAhead } from './parse-ahead.js';
 
-const { data, port } = workerData as { data: FileOnDisk[][]; port: MessagePort };
+const { port } = workerData as { port: MessagePort };
 let outstanding = 0;
 let resume: (() => void) | undefined;
-port.on('message', () => {
-  outstanding--;
-  resume?.();
-  resume = undefined;
+const blocks: FileOnDisk[][] = [];
+let ended = false;
+let arrived: (() => void) | undefined;
+port.on('message', (m: ToParseThread) => {
+  if (m === 'credit') {
+    outstanding--;
+    resume?.();
+    resume = undefined;
+    return;
+  }
+  if (m.kind === 'block') blocks.push(m.files);
+  else ended = true;
+  arrived?.();
+  arrived = undefined;
 });
+
+/** The blocks as the main thread gives them, until it says there are no more. */
+async function* given(): AsyncGenerator<FileOnDisk[]> {
+  for (;;) {
+    const block = blocks.shift();
+    if (block) yield block;
+    else if (ended) return;
+    else await new Promise<void>((r) => (arrived = r));
+  }
+}
 const send = (m: FromParseThread, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 const encoder = new TextEncoder();
 
@@ -40,7 +60,7 @@ try {
     if (++outstanding >= PARSE_THREAD_AHEAD) await new Promise<void>((r) => (resume = r));
   };
   // Each block ends its last message: the main thread takes the blocks of the threads in turn.
-  for (const block of data) {
+  for await (const block of given()) {
     // Read whole and synchronously: this thread does nothing else, and most salary files are a few
     // lines, for which a stream's open, reads and close cost more than the parse.
     const files = block.map((f) => ({ ...f, open: () => [readFileSync(f.path)] }));

@@ -13,6 +13,8 @@ export interface FileOnDisk {
 }
 
 export type FromParseThread = { kind: 'parsed'; files: IntakeParsedFile[] } | { kind: 'failed'; message: string };
+/** A block of files to parse, or the end; and 'credit' when a message was taken. */
+export type ToParseThread = { kind: 'block'; files: FileOnDisk[] } | { kind: 'end' } | 'credit';
 
 /**
  * Parsed files go over in messages of about this many payments (or one large file): a message
@@ -21,6 +23,12 @@ export type FromParseThread = { kind: 'parsed'; files: IntakeParsedFile[] } | { 
 export const PARSE_THREAD_MESSAGE_RECORDS = 2_000;
 /** Messages a thread sends ahead of the ones taken, at most: bounds the memory, not the speed. */
 export const PARSE_THREAD_AHEAD = 16;
+/**
+ * Blocks a thread holds ahead of the one being taken. A thread is given its blocks as they are
+ * needed, not all at its start: a UAE-size month's 300,000 paths, copied to each thread and
+ * mapped here, were tens of megabytes held for the whole import.
+ */
+const BLOCKS_AHEAD = 2;
 /** Files are dealt to the threads in blocks of this many; a message never spans two blocks. */
 export const PARSE_THREAD_BLOCK_FILES = 256;
 
@@ -41,18 +49,23 @@ export async function* parseInThread(
   files: readonly FileOnDisk[],
   { threads = defaultThreads(), blockFiles = PARSE_THREAD_BLOCK_FILES } = {},
 ): AsyncGenerator<IntakeParsedFile> {
-  const blocks: FileOnDisk[][] = [];
-  for (let i = 0; i < files.length; i += blockFiles) blocks.push(files.slice(i, i + blockFiles));
-  const n = Math.max(1, Math.min(threads, blocks.length));
-  const lanes = Array.from({ length: n }, (_, t) => new Lane(blocks.filter((_, b) => b % n === t)));
+  const blocks = Math.ceil(files.length / blockFiles);
+  const n = Math.max(1, Math.min(threads, blocks));
+  // Block b is files [b * blockFiles, (b + 1) * blockFiles), parsed by thread b mod n.
+  const lanes = Array.from({ length: n }, (_, t) => new Lane((k) => {
+    const start = (t + k * n) * blockFiles;
+    return start < files.length ? files.slice(start, start + blockFiles).map(({ path, name, format, profiles }) => ({ path, name, format, profiles })) : undefined;
+  }));
   try {
-    for (let b = 0; b < blocks.length; b++) {
-      for (let left = blocks[b]!.length; left > 0; ) {
-        for (const parsed of await lanes[b % n]!.next()) {
+    for (let b = 0; b < blocks; b++) {
+      const lane = lanes[b % n]!;
+      for (let left = Math.min(blockFiles, files.length - b * blockFiles); left > 0; ) {
+        for (const parsed of await lane.next()) {
           left--;
           yield parsed;
         }
       }
+      lane.blockTaken();
     }
   } finally {
     await Promise.all(lanes.map((l) => l.stop()));
@@ -66,9 +79,12 @@ class Lane {
   private readonly queue: FromParseThread[] = [];
   private failure: unknown;
   private wake: (() => void) | undefined;
+  private given = 0;
 
-  constructor(blocks: FileOnDisk[][]) {
-    ({ worker: this.worker, port: this.port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), blocks));
+  /** `block(k)` is the thread's k-th block of files, undefined past its last. */
+  constructor(private readonly block: (k: number) => FileOnDisk[] | undefined) {
+    ({ worker: this.worker, port: this.port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), null));
+    for (let k = 0; k <= BLOCKS_AHEAD; k++) this.give();
     this.port.on('message', (m: FromParseThread) => {
       this.queue.push(m);
       this.nudge();
@@ -83,6 +99,21 @@ class Lane {
     });
   }
 
+  /** The thread's next block, or the end once there is none. */
+  private give() {
+    const files = this.block(this.given++);
+    this.send(files ? { kind: 'block', files } : { kind: 'end' });
+  }
+
+  private send(m: ToParseThread) {
+    this.port.postMessage(m);
+  }
+
+  /** A block was taken whole: the thread gets another. */
+  blockTaken(): void {
+    this.give();
+  }
+
   private nudge() {
     this.wake?.();
     this.wake = undefined;
@@ -94,7 +125,7 @@ class Lane {
       const m = this.queue.shift();
       if (m) {
         if (m.kind === 'failed') throw new Error(m.message);
-        this.port.postMessage('credit');
+        this.send('credit');
         return m.files;
       }
       if (this.failure !== undefined) throw this.failure;
