@@ -60,19 +60,15 @@ export function contractsOfMonth(f: ReconcileFilter): RawBuilder<unknown> {
 const expected = (leave: RawBuilder<unknown>) =>
   sql`(2 * k.monthly * GREATEST(k.active_days - ${leave}, 0) + p.days_in_m) / (2 * p.days_in_m)`;
 
-/** The line a contract's running sum must reach to count as paid in full (PRODUCT.md 5.3's tolerance). */
-const fullLine = sql`${expected(sql`pb.leave_days`)} - k.tolerance`;
-
 /**
  * PRODUCT.md 5.3, as one statement's CTEs ending in `computed`: one row per contract with
  * expected, paid, full_on (a running sum over the worker's payments by paid-on date) and status.
  *
- * Shaped for millions of contracts (docs/performance.md, sessions 7 and 8). The payments of M
- * are read once and sorted once: one window pass gives each payment its running sum and its
- * partition's leave, and the same order groups them into one row per (employer, person,
- * currency), exactly the set of payments a contract matches. Each contract then joins at most
- * one such row, so nothing is grouped after the join (grouping 5.4 million joined rows by the
- * contract's dozen columns took a quarter of the statement).
+ * Shaped for a million contracts (docs/performance.md): the payments of M are read once, and
+ * one sort serves every window over them (the running sum orders by paid_on, a prefix of the
+ * leave order), so a contract's sum, count, leave and the running sums come from one pass;
+ * then one hash join to the contracts and one hash aggregate. The windows partition by
+ * (employer, person, currency), which is exactly the set of payments a contract matches.
  */
 export function reconciliationCtes(f: ReconcileFilter): RawBuilder<unknown> {
   return sql`
@@ -83,40 +79,34 @@ export function reconciliationCtes(f: ReconcileFilter): RawBuilder<unknown> {
       -- last row of that order is the latest payment, whose unpaid leave counts.
       SELECT s.employer_id, s.person_id, s.currency, s.paid_on, s.paid_minor,
         sum(s.paid_minor) OVER (w ROWS UNBOUNDED PRECEDING) AS running_minor,
-        last_value(s.unpaid_leave_days) OVER whole AS leave_days,
-        count(*) OVER whole AS payments
+        last_value(s.unpaid_leave_days) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS leave_days
       FROM salary_records s
       JOIN salary_files sf ON sf.id = s.file_id
       WHERE s.month = ${f.month}::date AND s.paid_on <= ${f.asOf}::date
         ${and(f.personId !== undefined && sql`s.person_id = ${f.personId}`)}
-      WINDOW w AS (PARTITION BY s.employer_id, s.person_id, s.currency ORDER BY s.paid_on, sf.received_at, s.file_id),
-        whole AS (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+      WINDOW w AS (PARTITION BY s.employer_id, s.person_id, s.currency ORDER BY s.paid_on, sf.received_at, s.file_id)
     ),
-    paid_by_person AS (
-      -- A worker's payments as one row. full_on is the earliest payment whose running sum reaches
-      -- the contract's line, which depends on the contract: a single payment's running sum is
-      -- the amount paid; for several, their running sums and dates are kept (paired, in any order:
-      -- both rise together) for the contract to look up.
-      SELECT employer_id, person_id, currency, max(payments)::int AS payments, sum(paid_minor)::bigint AS paid_minor,
-        max(leave_days) AS leave_days, min(paid_on) AS first_on,
-        array_agg(running_minor) FILTER (WHERE payments > 1) AS runs,
-        array_agg(paid_on) FILTER (WHERE payments > 1) AS days
-      FROM paid
-      GROUP BY employer_id, person_id, currency
+    agg AS (
+      -- One pass: each contract with its matching payments, grouped by contract (k's other
+      -- columns follow from the contract). k is read once, so it is not materialised, and the
+      -- groups come out in the results' primary-key order.
+      SELECT k.employer_id, k.contract_id, k.corridor_code, k.worker_id, k.person_id, k.monthly, k.currency,
+        k.active_days, k.rules_version, k.tolerance, k.due_on, k.grace_days,
+        COALESCE(max(pd.leave_days), 0) AS leave_days, COALESCE(sum(pd.paid_minor), 0)::bigint AS paid_minor,
+        count(pd.paid_on)::int AS payments,
+        min(pd.paid_on) FILTER (WHERE pd.running_minor >= ${expected(sql`pd.leave_days`)} - k.tolerance) AS full_on
+      FROM k
+      CROSS JOIN p
+      LEFT JOIN paid pd ON pd.employer_id = k.employer_id AND pd.person_id = k.person_id AND pd.currency = k.currency
+      GROUP BY k.employer_id, k.contract_id, k.corridor_code, k.worker_id, k.person_id, k.monthly, k.currency,
+        k.active_days, k.rules_version, k.tolerance, k.due_on, k.grace_days
     ),
     j AS (
       SELECT k.*, p.days_in_m, p.as_of, p.m0,
-        COALESCE(pb.leave_days, 0) AS leave_days, COALESCE(pb.paid_minor, 0) AS paid_minor, COALESCE(pb.payments, 0) AS payments,
-        ${expected(sql`COALESCE(pb.leave_days, 0)`)} AS expected_minor,
+        ${expected(sql`k.leave_days`)} AS expected_minor,
         k.due_on + k.grace_days AS deadline,
-        COALESCE(pb.paid_minor, 0) >= ${expected(sql`COALESCE(pb.leave_days, 0)`)} - k.tolerance AS is_full,
-        CASE
-          WHEN pb.payments = 1 THEN CASE WHEN pb.paid_minor >= ${fullLine} THEN pb.first_on END
-          WHEN pb.payments > 1 THEN (SELECT min(d) FROM unnest(pb.runs, pb.days) u(r, d) WHERE r >= ${fullLine})
-        END AS full_on
-      FROM k
-      CROSS JOIN p
-      LEFT JOIN paid_by_person pb ON pb.employer_id = k.employer_id AND pb.person_id = k.person_id AND pb.currency = k.currency
+        k.paid_minor >= ${expected(sql`k.leave_days`)} - k.tolerance AS is_full
+      FROM agg k CROSS JOIN p -- agg carries k's columns, which expected() names
     ),
     computed AS (
       SELECT employer_id, contract_id, m0 AS month, corridor_code, worker_id, person_id, rules_version, currency,
