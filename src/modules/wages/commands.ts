@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/errors.js';
 import { reportError, runCommand } from '../../cli/run.js';
 import type { Acknowledgement } from './intake/acknowledgement.js';
-import { salaryFilesAt } from './intake/files-on-disk.js';
-import { type IncomingFile, receiveSalaryFiles } from './intake/import-salary-files.js';
+import { type SalaryFileOnDisk, salaryFilesAt } from './intake/files-on-disk.js';
+import { receiveSalaryFiles } from './intake/import-salary-files.js';
 import { Period, IsoDate } from './reconcile/period.js';
 import { reconcileMonth } from './reconcile/reconcile-month.js';
 import { workerStatus } from './reconcile/worker-status.js';
@@ -49,7 +49,7 @@ export function wageCommands(program: Command): void {
     .option('--profiles <list>', `UAE SIF bank profiles, comma-separated (${UAE_PROFILES.join(', ')})`)
     .option('--json', 'print one JSON document')
     .action(async (paths: string[], options: { format?: string; profiles?: string; json?: boolean }, command: Command) => {
-      let files: IncomingFile[] = [];
+      let files: SalaryFileOnDisk[] = [];
       const ok = await precheck(Boolean(options.json), async () => {
         checkOptions(options);
         files = await salaryFilesAt(paths, options.format as SalaryFileFormat | undefined, options.profiles?.split(',') as UaeProfile[] | undefined);
@@ -58,7 +58,7 @@ export function wageCommands(program: Command): void {
       await runCommand(command, async ({ database, actor }) => {
         // Only what is printed is kept of each acknowledgement: a month is hundreds of thousands of files.
         const out: ReturnType<typeof printed>[] = [];
-        await receiveSalaryFiles(database, actor, files, (a) => void out.push(printed(files[out.length]!.path!, a)));
+        await receiveSalaryFiles(database, actor, files, (a) => void out.push(printed(files[out.length]!.path, a)));
         const text = out.map((f) => `${f.file}: ${f.status}, ${f.records} records${f.errors.length ? '\n' + f.errors.map((e) => `  line ${e.line} ${e.field}: ${e.message}`).join('\n') : ''}`).join('\n');
         return { json: { files: out }, text, exitCode: out.some((f) => f.status === 'rejected') ? 1 : 0 };
       });

@@ -10,7 +10,7 @@ import type { IncomingFile } from './import-salary-files.js';
  * month is 300,000 files, and a closure per file, or a path made by path.join (a string of
  * about 370 bytes in V8, measured), held the intake's list at 185 MB instead of about 40.
  */
-class SalaryFileOnDisk implements IncomingFile {
+export class SalaryFileOnDisk implements IncomingFile {
   constructor(
     readonly path: string,
     readonly format?: SalaryFileFormat,
@@ -32,8 +32,8 @@ class SalaryFileOnDisk implements IncomingFile {
  * for a command line (the shell's limit is about 2 MB of arguments; 300,000 paths are 20 MB).
  * A name that is neither a file nor a folder is refused before anything is read.
  */
-export async function salaryFilesAt(paths: readonly string[], format?: SalaryFileFormat, profiles?: readonly UaeProfile[]): Promise<IncomingFile[]> {
-  const files: IncomingFile[] = [];
+export async function salaryFilesAt(paths: readonly string[], format?: SalaryFileFormat, profiles?: readonly UaeProfile[]): Promise<SalaryFileOnDisk[]> {
+  const files: SalaryFileOnDisk[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (info?.isFile()) files.push(new SalaryFileOnDisk(path, format, profiles));
