@@ -65,7 +65,7 @@ export async function* parseInThread(
           yield parsed;
         }
       }
-      lane.blockTaken();
+      lane.giveBlock();
     }
   } finally {
     await Promise.all(lanes.map((l) => l.stop()));
@@ -80,11 +80,12 @@ class Lane {
   private failure: unknown;
   private wake: (() => void) | undefined;
   private given = 0;
+  private ended = false;
 
   /** `block(k)` is the thread's k-th block of files, undefined past its last. */
   constructor(private readonly block: (k: number) => FileOnDisk[] | undefined) {
     ({ worker: this.worker, port: this.port } = startTsWorker(new URL('./parse-thread-worker.ts', import.meta.url), null));
-    for (let k = 0; k <= BLOCKS_AHEAD; k++) this.give();
+    for (let k = 0; k <= BLOCKS_AHEAD; k++) this.giveBlock();
     this.port.on('message', (m: FromParseThread) => {
       this.queue.push(m);
       this.nudge();
@@ -99,19 +100,16 @@ class Lane {
     });
   }
 
-  /** The thread's next block, or the end once there is none. */
-  private give() {
+  /** Gives the thread its next block (again each time one was taken whole), or the end, once. */
+  giveBlock(): void {
+    if (this.ended) return;
     const files = this.block(this.given++);
+    this.ended = files === undefined;
     this.send(files ? { kind: 'block', files } : { kind: 'end' });
   }
 
   private send(m: ToParseThread) {
     this.port.postMessage(m);
-  }
-
-  /** A block was taken whole: the thread gets another. */
-  blockTaken(): void {
-    this.give();
   }
 
   private nudge() {
